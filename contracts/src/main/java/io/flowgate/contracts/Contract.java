@@ -1,0 +1,22 @@
+package io.flowgate.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A parsed contract version with its operations.
+ *
+ * @param name           contract name (URL-safe)
+ * @param version        publish counter, from 1
+ * @param title          info.title
+ * @param openApiVersion e.g. 3.0.3 or 3.1.0
+ * @param operations     every operation, in document order
+ * @param sha256         hash of the source, hex
+ * @param publishedAt    when this version was stored (null while only checked)
+ */
+public record Contract(String name, int version, String title, String openApiVersion, List<Operation> operations,
+                       String sha256, Instant publishedAt) {
+    public Contract {
+        operations = List.copyOf(operations);
+    }
+}

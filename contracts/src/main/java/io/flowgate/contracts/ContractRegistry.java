@@ -1,0 +1,50 @@
+package io.flowgate.contracts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The live contracts and the immutable route table built from them. Publishing parses, checks and stores a new
+ * version and swaps the table atomically; a request only looks a route up.
+ */
+public interface ContractRegistry {
+
+    /**
+     * Parses, checks and publishes a contract; its operations are live when this returns.
+     *
+     * @param source       OpenAPI 3.0 / 3.1 document, YAML or JSON
+     * @param nameOverride contract name to use instead of the document's, may be null
+     * @throws ContractRejected with every finding; nothing is published then
+     */
+    PublishReport publish(String source, String nameOverride);
+
+    /** Same checks as {@link #publish} without publishing. Never throws for a bad document: findings say it. */
+    PublishReport check(String source, String nameOverride);
+
+    /** Loads the newest stored version of every contract and the files of a directory; run once at start-up. */
+    StartupReport load(java.nio.file.Path contractsDirectory, boolean startAnyway);
+
+    /** Re-runs the binding checks over every live contract (after a flow deploy) and marks failing routes. */
+    List<ContractFinding> recheck();
+
+    /** The route for a request, if any contract declares the method and path. */
+    Optional<RouteMatch> match(String method, String path);
+
+    /** Methods declared for a path (for 405 answers); empty when no contract declares the path. */
+    Set<String> allowedMethods(String path);
+
+    List<ContractView> contracts();
+
+    Optional<ContractView> contract(String name);
+
+    List<ContractVersion> versions(String name);
+
+    Optional<String> source(String name, int version);
+
+    /** Every live operation bound to the flow (for the flow's "used by" list and deploy checks). */
+    List<Operation> operationsUsing(String flowKey);
+
+    /** @throws ContractNotFound when no live contract has this name */
+    void delete(String name);
+}

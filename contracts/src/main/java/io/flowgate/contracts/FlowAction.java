@@ -1,0 +1,16 @@
+package io.flowgate.contracts;
+
+/** {@code x-flow-action}. */
+public enum FlowAction {
+    START("start"), CORRELATE("correlate"), COMPLETE_TASK("complete-task"), STATUS("status");
+
+    private final String value;
+
+    FlowAction(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+}

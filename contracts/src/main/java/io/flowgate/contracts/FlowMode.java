@@ -1,0 +1,6 @@
+package io.flowgate.contracts;
+
+/** {@code x-flow-mode}. */
+public enum FlowMode {
+    SYNC, ASYNC
+}

@@ -1,0 +1,87 @@
+package io.flowgate.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Flowgate asks of its workflow engine. The gateway talks only to this interface; the Camunda 7 backed
+ * implementation lives in {@code io.flowgate.engine.internal}.
+ *
+ * <p>Commands that run a flow take a {@code budget}: the call returns when the instance ends or every token rests in
+ * a wait state (user task, message/timer catch, receive task), or when the budget runs out — whichever comes first.
+ * A {@link Duration#ZERO} budget returns as soon as the instance id is known. The returned {@link FlowInstance#state()}
+ * says which happened ({@link InstanceState#isSettled()}).
+ */
+public interface WorkflowEngine {
+
+    // ---- flows (BPMN) ----
+
+    /**
+     * Parses and checks a BPMN file without deploying it.
+     *
+     * @return the processes the file defines
+     * @throws FlowRejected with every finding when the file is not safe or not valid
+     */
+    List<FlowModel> inspect(String fileName, byte[] bpmn);
+
+    /**
+     * Checks and deploys a BPMN file. Deploying identical content again creates no new version.
+     *
+     * @throws FlowRejected with every finding when the file is not safe or not valid
+     */
+    FlowDeployment deploy(String fileName, byte[] bpmn);
+
+    /** Every deployed version of every flow, newest first per key. */
+    List<FlowSummary> flows();
+
+    /** The model of the latest deployed version of a flow. */
+    Optional<FlowModel> latest(String flowKey);
+
+    /** The BPMN XML of a flow version ({@code null} version = latest). */
+    Optional<String> xml(String flowKey, Integer version);
+
+    // ---- running flows ----
+
+    FlowInstance start(StartRequest request, Duration budget);
+
+    /**
+     * Correlates a message to exactly one waiting instance of the flow with the business key.
+     *
+     * @throws NoMatchingInstance when none waits for it
+     * @throws AmbiguousMatch     when several do
+     */
+    FlowInstance correlate(CorrelateRequest request, Duration budget);
+
+    /**
+     * Completes the open user task with the given definition key in the instance found by business key.
+     *
+     * @throws NoMatchingInstance when no such task is open
+     * @throws AmbiguousMatch     when several are
+     */
+    FlowInstance completeTask(CompleteTaskRequest request, Duration budget);
+
+    /** Completes a user task by its id (task inbox). */
+    FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget);
+
+    // ---- reading and operating ----
+
+    /** Current view of an instance, running or ended, with its variables. */
+    Optional<FlowInstance> instance(String instanceId);
+
+    Page<FlowInstance> instances(InstanceQuery query);
+
+    /** The instance with its activity history. */
+    Optional<InstanceDetails> details(String instanceId);
+
+    /** @throws InstanceNotFound when no running instance has this id */
+    void cancel(String instanceId, String reason);
+
+    List<IncidentView> incidents();
+
+    /** @throws IncidentNotFound when no open incident has this id */
+    void retryIncident(String incidentId);
+
+    List<UserTaskView> tasks(TaskQuery query);
+}
