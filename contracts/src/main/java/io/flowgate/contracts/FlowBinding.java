@@ -19,10 +19,25 @@ import java.util.Optional;
  * @param timeout     {@code x-flow-timeout}
  * @param variables   {@code x-flow-variables} (or the default mapping)
  * @param errors      {@code x-flow-errors}: BPMN error code → HTTP status
+ * @param instance    which instance a {@code status} operation reads: {@code x-flow-instance}, by default
+ *                    {@code "{path.id}"}; empty for the other actions
  */
 public record FlowBinding(String flowId, FlowAction action, String message, String taskKey,
                           Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
-                          VariableMapping variables, Map<String, Integer> errors) {
+                          VariableMapping variables, Map<String, Integer> errors, Optional<ValueTemplate> instance) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** The longest {@code x-flow-timeout} accepted: a request thread waits this long at most. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+
+    public FlowBinding {
+        errors = Map.copyOf(errors);
+    }
+
+    /** A binding without an instance template (every action but {@code status}). */
+    public FlowBinding(String flowId, FlowAction action, String message, String taskKey,
+                       Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
+                       VariableMapping variables, Map<String, Integer> errors) {
+        this(flowId, action, message, taskKey, businessKey, mode, timeout, variables, errors, Optional.empty());
+    }
 }

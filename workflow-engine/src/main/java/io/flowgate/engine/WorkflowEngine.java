@@ -21,10 +21,10 @@ public interface WorkflowEngine {
     /**
      * Parses and checks a BPMN file without deploying it.
      *
-     * @return the processes the file defines
+     * @return the processes the file defines, and warnings
      * @throws FlowRejected with every finding when the file is not safe or not valid
      */
-    List<FlowModel> inspect(String fileName, byte[] bpmn);
+    FlowInspection inspect(String fileName, byte[] bpmn);
 
     /**
      * Checks and deploys a BPMN file. Deploying identical content again creates no new version.

@@ -1,0 +1,129 @@
+package io.flowgate.gateway.admin;
+
+import io.flowgate.engine.ActivityRecord;
+import io.flowgate.engine.IncidentView;
+import io.flowgate.engine.InstanceDetails;
+import io.flowgate.engine.InstanceNotFound;
+import io.flowgate.engine.InstanceQuery;
+import io.flowgate.engine.InstanceState;
+import io.flowgate.engine.Page;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.instances.InstanceViews;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code /admin/instances} and {@code /admin/incidents}: watch, inspect, cancel, retry. */
+// consumes anything: a built-in route must never lose to the contract catch-all over a content type
+@Consumes(MediaType.ALL)
+@Controller("/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InstanceAdminController {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final WorkflowEngine engine;
+
+    public InstanceAdminController(WorkflowEngine engine) {
+        this.engine = engine;
+    }
+
+    @Get("/instances")
+    public Map<String, Object> list(@QueryValue @Nullable String flow, @QueryValue @Nullable String state,
+                                    @QueryValue @Nullable String businessKey,
+                                    @QueryValue(defaultValue = "0") int page,
+                                    @QueryValue(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw GatewayProblem.badRequest("invalid-page",
+                    "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        Page<FlowInstance> result = engine.instances(new InstanceQuery(flow, state(state), businessKey, null, page,
+                size));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", result.items().stream().map(InstanceViews::summary).toList());
+        json.put("page", result.page());
+        json.put("size", result.size());
+        json.put("total", result.total());
+        return json;
+    }
+
+    @Get("/instances/{id}")
+    public Map<String, Object> read(String id) {
+        InstanceDetails details = engine.details(id).orElseThrow(() -> new InstanceNotFound(id));
+        Map<String, Object> json = InstanceViews.withVariables(details.instance());
+        json.put("history", details.history().stream().map(InstanceAdminController::activity).toList());
+        json.put("incidents", details.incidents().stream().map(InstanceAdminController::incident).toList());
+        return json;
+    }
+
+    /** Body (optional): {@code {"reason": "..."}}. */
+    @Post("/instances/{id}/cancel")
+    public Map<String, Object> cancel(String id, @Body @Nullable Map<String, Object> body) {
+        Object reason = body == null ? null : body.get("reason");
+        engine.cancel(id, reason == null ? "cancelled by an operator" : reason.toString());
+        return engine.instance(id).map(InstanceViews::summary).orElseThrow(() -> new InstanceNotFound(id));
+    }
+
+    @Get("/incidents")
+    public List<Map<String, Object>> incidents() {
+        return engine.incidents().stream().map(InstanceAdminController::incident).toList();
+    }
+
+    @Post("/incidents/{id}/retry")
+    public HttpResponse<Void> retry(String id) {
+        engine.retryIncident(id);
+        return HttpResponse.accepted();
+    }
+
+    private static InstanceState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return InstanceState.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw GatewayProblem.badRequest("invalid-state", "state must be one of "
+                    + Arrays.toString(InstanceState.values()) + ", was '" + state + "'");
+        }
+    }
+
+    private static Map<String, Object> activity(ActivityRecord a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("activityId", a.activityId());
+        json.put("name", a.name());
+        json.put("type", a.type());
+        json.put("startedAt", a.startedAt());
+        json.put("endedAt", a.endedAt());
+        json.put("canceled", a.canceled());
+        return json;
+    }
+
+    static Map<String, Object> incident(IncidentView i) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", i.id());
+        json.put("instanceId", i.instanceId());
+        json.put("flow", i.flowKey());
+        json.put("activityId", i.activityId());
+        json.put("type", i.type());
+        json.put("message", i.message());
+        json.put("createdAt", i.createdAt());
+        return json;
+    }
+}

@@ -1,0 +1,89 @@
+package io.flowgate.gateway.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.contracts.FlowAction;
+import io.flowgate.contracts.FlowBinding;
+import io.flowgate.contracts.FlowMode;
+import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.mapping.RequestScope;
+import io.flowgate.contracts.mapping.ValueTemplate;
+import io.flowgate.contracts.validation.ValidatedRequest;
+import io.flowgate.engine.CompleteTaskRequest;
+import io.flowgate.engine.CorrelateRequest;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.StartRequest;
+import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.instances.InstanceStatusResource;
+import io.flowgate.gateway.instances.OperationRef;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs an operation's flow action with the mapped variables and hands the outcome to {@link FlowAnswers}. */
+@Singleton
+public class FlowCall {
+
+    private final WorkflowEngine engine;
+    private final FlowAnswers answers;
+    private final InstanceStatusResource statusResource;
+
+    public FlowCall(WorkflowEngine engine, FlowAnswers answers, InstanceStatusResource statusResource) {
+        this.engine = engine;
+        this.answers = answers;
+        this.statusResource = statusResource;
+    }
+
+    public HttpResponse<?> call(Operation operation, FlowBinding binding, ValidatedRequest request) {
+        if (binding.action() == FlowAction.STATUS) {
+            // the status resource, declared in a contract: same document as the built-in one for every flow
+            return statusResource.status(instanceId(binding, request));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(binding.variables().variables(request));
+        Duration budget = binding.mode() == FlowMode.ASYNC ? Duration.ZERO : binding.timeout();
+        String tenant = null;
+        FlowInstance instance = switch (binding.action()) {
+            case START -> {
+                variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
+                yield engine.start(new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
+                        variables, tenant, null), budget);
+            }
+            case CORRELATE -> engine.correlate(new CorrelateRequest(binding.flowId(), binding.message(),
+                    requiredBusinessKey(binding, request), variables, tenant), budget);
+            case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
+                    requiredBusinessKey(binding, request), variables, tenant), budget);
+            case STATUS -> throw new IllegalStateException("handled above");
+        };
+        return answers.answer(operation, binding, instance);
+    }
+
+    private static String instanceId(FlowBinding binding, ValidatedRequest request) {
+        return binding.instance().flatMap(template -> render(template, request))
+                .orElseThrow(() -> GatewayProblem.badRequest("instance-id-missing",
+                        "the instance id " + binding.instance().map(ValueTemplate::source).orElse("{path.id}")
+                                + " resolved to nothing for this request"));
+    }
+
+    private static Optional<String> businessKey(FlowBinding binding, ValidatedRequest request) {
+        return binding.businessKey().flatMap(template -> render(template, request));
+    }
+
+    private static String requiredBusinessKey(FlowBinding binding, ValidatedRequest request) {
+        return businessKey(binding, request).orElseThrow(() -> GatewayProblem.badRequest("business-key-missing",
+                "the business key " + binding.businessKey().map(ValueTemplate::source).orElse("(none declared)")
+                        + " resolved to nothing for this request"));
+    }
+
+    private static Optional<String> render(ValueTemplate template, ValidatedRequest request) {
+        JsonNode value = template.render(RequestScope.of(request));
+        if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+            return Optional.empty();
+        }
+        String text = value.asText();
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,77 @@
+package io.flowgate.gateway.routing;
+
+import io.flowgate.contracts.ContractRegistry;
+import io.flowgate.contracts.FlowBinding;
+import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.Route;
+import io.flowgate.contracts.RouteMatch;
+import io.flowgate.contracts.validation.RequestData;
+import io.flowgate.contracts.validation.ValidatedRequest;
+import io.flowgate.gateway.instances.InstanceStatusResource;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Route look-up → availability → validation → the flow call. The route table was built at publish time; this class
+ * only looks things up.
+ */
+@Singleton
+public class OperationDispatcher {
+
+    private static final Pattern STATUS_PATH = Pattern.compile("^/instances/([A-Za-z0-9-]{1,64})/?$");
+
+    private final ContractRegistry registry;
+    private final FlowCall flowCall;
+    private final InstanceStatusResource statusResource;
+
+    public OperationDispatcher(ContractRegistry registry, FlowCall flowCall, InstanceStatusResource statusResource) {
+        this.registry = registry;
+        this.flowCall = flowCall;
+        this.statusResource = statusResource;
+    }
+
+    public HttpResponse<?> dispatch(HttpRequest<?> request, byte[] body) {
+        String method = request.getMethodName();
+        String rawPath = request.getUri().getRawPath();
+        Optional<RouteMatch> match = registry.match(method, rawPath);
+        if (match.isEmpty()) {
+            return fallback(method, rawPath);
+        }
+        Route route = match.get().route();
+        Operation operation = route.operation();
+        if (route.unavailableReason().isPresent()) {
+            throw new GatewayProblem(Problem.of(503, "route-unavailable", "Route unavailable",
+                    operation.label() + " is unavailable: " + route.unavailableReason().get()));
+        }
+        FlowBinding binding = operation.binding().orElseThrow(() -> new GatewayProblem(Problem.of(501,
+                "operation-unrouted", "Not Implemented", operation.label() + " of contract '"
+                        + operation.contractName() + "' has no x-flow-id: nothing runs behind it yet")));
+        RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body, Map.of());
+        ValidatedRequest validated = operation.validator().validate(data);
+        return flowCall.call(operation, binding, validated);
+    }
+
+    private HttpResponse<?> fallback(String method, String rawPath) {
+        Set<String> allowed = registry.allowedMethods(rawPath);
+        if (!allowed.isEmpty()) {
+            throw new GatewayProblem(Problem.of(405, "method-not-allowed", "Method Not Allowed",
+                    method + " is not declared for " + rawPath + "; declared: " + String.join(", ", allowed)),
+                    Map.of("Allow", String.join(", ", allowed)));
+        }
+        Matcher status = STATUS_PATH.matcher(rawPath);
+        if ("GET".equals(method) && status.matches()) {
+            return statusResource.status(status.group(1));
+        }
+        throw new GatewayProblem(Problem.of(404, "route-not-found", "Not Found",
+                "no published contract declares " + method + " " + rawPath));
+    }
+}

@@ -1,0 +1,70 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.connectors.ConnectorRegistry;
+import io.flowgate.engine.config.EngineSettings;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the Camunda engine with Flowgate's safety settings. Everything Camunda-specific about start-up is here. */
+final class CamundaConfigurator {
+
+    private static final long IDLE_JOB_POLL_MILLIS = 5_000;
+
+    private CamundaConfigurator() {
+    }
+
+    static ProcessEngine build(DataSource dataSource, EngineSettings settings, ConnectorRegistry registry,
+                               StartTickets tickets, SettleSignals signals, VariableCodec codec) {
+        var configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName(settings.name());
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionsExternallyManaged(false);
+        configuration.setDatabaseSchemaUpdate(settings.databaseSchemaUpdate());
+        configuration.setHistory(settings.history());
+        configuration.setHistoryTimeToLive(settings.historyTimeToLive());
+        // the default DbIdGenerator takes a second connection for id blocks and deadlocks a small pool under load
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setJobExecutorActivate(settings.jobExecutorEnabled());
+        configuration.setJobExecutor(jobExecutor(settings));
+        configuration.setMetricsEnabled(false);
+        configuration.setDbMetricsReporterActivate(false);
+        configuration.setCmmnEnabled(false);
+        configuration.setDmnEnabled(false);
+        secure(configuration, tickets);
+        // Camunda appends to these lists during init, so they must be mutable
+        configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
+                new ConnectorParseListener(registry, codec), new LifecycleParseListener(tickets, signals))));
+        return configuration.buildProcessEngine();
+    }
+
+    private static void secure(StandaloneProcessEngineConfiguration configuration, StartTickets tickets) {
+        configuration.setExpressionManager(new RestrictedExpressionManager());
+        configuration.setScriptEngineResolver(new NoScriptEngines());
+        configuration.setEnableXxeProcessing(false);
+        configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+        configuration.setDefaultSerializationFormat(VariableCodec.JSON);
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationTypeValidator(new CollectionTypesOnly());
+        // an uncaught BPMN error ends the path like an end event; FlowErrors turns that into state ERROR
+        configuration.setEnableExceptionsAfterUnhandledBpmnError(false);
+        configuration.setTenantIdProvider(new StartTenantIdProvider(tickets));
+    }
+
+    private static DefaultJobExecutor jobExecutor(EngineSettings settings) {
+        var executor = new DefaultJobExecutor();
+        executor.setCorePoolSize(settings.jobExecutorCorePoolSize());
+        executor.setMaxPoolSize(settings.jobExecutorMaxPoolSize());
+        executor.setQueueSize(settings.jobExecutorQueueSize());
+        // jobs created on other nodes (or retried by an operator) are found within this even when idle
+        executor.setMaxWait(IDLE_JOB_POLL_MILLIS);
+        return executor;
+    }
+}

@@ -1,0 +1,183 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.connectors.ConnectorRegistry;
+import io.flowgate.engine.CompleteTaskRequest;
+import io.flowgate.engine.CorrelateRequest;
+import io.flowgate.engine.FlowDeployment;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.FlowInspection;
+import io.flowgate.engine.FlowModel;
+import io.flowgate.engine.FlowSummary;
+import io.flowgate.engine.IncidentView;
+import io.flowgate.engine.InstanceDetails;
+import io.flowgate.engine.InstanceQuery;
+import io.flowgate.engine.Page;
+import io.flowgate.engine.StartRequest;
+import io.flowgate.engine.TaskQuery;
+import io.flowgate.engine.UserTaskView;
+import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.deploy.FlowChecker;
+import org.camunda.bpm.engine.ProcessEngine;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@link WorkflowEngine} on an embedded Camunda 7 engine. Each method hands over to its use case. */
+public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseable {
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ProcessEngine engine;
+    private final CommandRunner runner;
+    private final StartFlow startFlow;
+    private final CorrelateMessage correlateMessage;
+    private final CompleteTaskByKey completeTaskByKey;
+    private final CompleteTaskById completeTaskById;
+    private final ReadInstance readInstance;
+    private final ListInstances listInstances;
+    private final ReadDetails readDetails;
+    private final CancelInstance cancelInstance;
+    private final ListIncidents listIncidents;
+    private final RetryIncident retryIncident;
+    private final ListTasks listTasks;
+    private final DeployFlow deployFlow;
+    private final InspectFlow inspectFlow;
+    private final ListFlows listFlows;
+    private final LatestFlow latestFlow;
+    private final FlowXml flowXml;
+
+    private CamundaWorkflowEngine(EngineContext context) {
+        this.engine = context.engine();
+        this.runner = context.runner();
+        DefinitionKeys keys = new DefinitionKeys(engine.getRepositoryService());
+        IncidentViews incidents = new IncidentViews(keys);
+        this.startFlow = new StartFlow(context);
+        this.correlateMessage = new CorrelateMessage(context);
+        this.completeTaskByKey = new CompleteTaskByKey(context);
+        this.completeTaskById = new CompleteTaskById(context);
+        this.readInstance = new ReadInstance(context);
+        this.listInstances = new ListInstances(context);
+        this.readDetails = new ReadDetails(context, incidents);
+        this.cancelInstance = new CancelInstance(context);
+        this.listIncidents = new ListIncidents(context, incidents);
+        this.retryIncident = new RetryIncident(context);
+        this.listTasks = new ListTasks(context, keys);
+        this.deployFlow = new DeployFlow(context);
+        this.inspectFlow = new InspectFlow(context);
+        this.listFlows = new ListFlows(context);
+        this.flowXml = new FlowXml(context);
+        this.latestFlow = new LatestFlow(context, flowXml);
+    }
+
+    /** Builds the Camunda engine on the data source (creating or upgrading its tables) and wraps it. */
+    public static CamundaWorkflowEngine start(DataSource dataSource, EngineSettings settings,
+                                              ConnectorRegistry registry) {
+        VariableCodec codec = new VariableCodec();
+        StartTickets tickets = new StartTickets(settings.failedStartRetention());
+        SettleSignals signals = new SettleSignals();
+        ProcessEngine engine = CamundaConfigurator.build(dataSource, settings, registry, tickets, signals, codec);
+        InstanceReader reader = new InstanceReader(engine, codec, tickets);
+        CommandRunner runner = new CommandRunner(settings.name(), settings.commandThreads(),
+                settings.commandQueueSize());
+        return new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner, reader,
+                new Settler(reader, signals), new FlowChecker(registry.ids())));
+    }
+
+    /** The Camunda engine itself, for tests and operations inside this module only. */
+    public ProcessEngine processEngine() {
+        return engine;
+    }
+
+    @Override
+    public FlowInspection inspect(String fileName, byte[] bpmn) {
+        return inspectFlow.execute(fileName, bpmn);
+    }
+
+    @Override
+    public FlowDeployment deploy(String fileName, byte[] bpmn) {
+        return deployFlow.execute(fileName, bpmn);
+    }
+
+    @Override
+    public List<FlowSummary> flows() {
+        return listFlows.execute();
+    }
+
+    @Override
+    public Optional<FlowModel> latest(String flowKey) {
+        return latestFlow.execute(flowKey);
+    }
+
+    @Override
+    public Optional<String> xml(String flowKey, Integer version) {
+        return flowXml.execute(flowKey, version);
+    }
+
+    @Override
+    public FlowInstance start(StartRequest request, Duration budget) {
+        return startFlow.execute(request, budget);
+    }
+
+    @Override
+    public FlowInstance correlate(CorrelateRequest request, Duration budget) {
+        return correlateMessage.execute(request, budget);
+    }
+
+    @Override
+    public FlowInstance completeTask(CompleteTaskRequest request, Duration budget) {
+        return completeTaskByKey.execute(request, budget);
+    }
+
+    @Override
+    public FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget) {
+        return completeTaskById.execute(taskId, variables, budget);
+    }
+
+    @Override
+    public Optional<FlowInstance> instance(String instanceId) {
+        return readInstance.execute(instanceId);
+    }
+
+    @Override
+    public Page<FlowInstance> instances(InstanceQuery query) {
+        return listInstances.execute(query);
+    }
+
+    @Override
+    public Optional<InstanceDetails> details(String instanceId) {
+        return readDetails.execute(instanceId);
+    }
+
+    @Override
+    public void cancel(String instanceId, String reason) {
+        cancelInstance.execute(instanceId, reason);
+    }
+
+    @Override
+    public List<IncidentView> incidents() {
+        return listIncidents.execute();
+    }
+
+    @Override
+    public void retryIncident(String incidentId) {
+        retryIncident.execute(incidentId);
+    }
+
+    @Override
+    public List<UserTaskView> tasks(TaskQuery query) {
+        return listTasks.execute(query);
+    }
+
+    /** Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor). */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            runner.close();
+            engine.close();
+        }
+    }
+}

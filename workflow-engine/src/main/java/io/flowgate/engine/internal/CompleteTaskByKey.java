@@ -1,0 +1,57 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.engine.AmbiguousMatch;
+import io.flowgate.engine.CompleteTaskRequest;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.InvalidVariables;
+import io.flowgate.engine.NoMatchingInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Completes the one open user task with a definition key in the instance of a flow found by business key. */
+final class CompleteTaskByKey {
+
+    private final EngineContext context;
+    private final BudgetedCommand command;
+
+    CompleteTaskByKey(EngineContext context) {
+        this.context = context;
+        this.command = new BudgetedCommand(context);
+    }
+
+    FlowInstance execute(CompleteTaskRequest request, Duration budget) {
+        if (request.flowKey() == null || request.taskKey() == null) {
+            throw new InvalidVariables("a flow key and a task key are required to complete a task");
+        }
+        Map<String, Object> variables = context.codec().toEngine(request.variables());
+        Task task = findOpen(request);
+        return command.run(task.getProcessInstanceId(), request.flowKey(),
+                () -> context.engine().getTaskService().complete(task.getId(), variables), budget);
+    }
+
+    private Task findOpen(CompleteTaskRequest request) {
+        TaskQuery query = context.engine().getTaskService().createTaskQuery()
+                .processDefinitionKey(request.flowKey()).taskDefinitionKey(request.taskKey());
+        if (request.businessKey() != null) {
+            query.processInstanceBusinessKey(request.businessKey());
+        }
+        if (request.tenantId() != null) {
+            query.tenantIdIn(request.tenantId());
+        }
+        List<Task> found = query.listPage(0, 2);
+        String target = "task '" + request.taskKey() + "' in flow '" + request.flowKey() + "' with business key '"
+                + request.businessKey() + "'";
+        if (found.isEmpty()) {
+            throw new NoMatchingInstance("no open " + target);
+        }
+        if (found.size() > 1) {
+            long count = query.count();
+            throw new AmbiguousMatch(count + " open tasks match " + target, count);
+        }
+        return found.get(0);
+    }
+}

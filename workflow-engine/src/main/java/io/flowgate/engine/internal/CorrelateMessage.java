@@ -1,0 +1,63 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.engine.AmbiguousMatch;
+import io.flowgate.engine.CorrelateRequest;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.InvalidVariables;
+import io.flowgate.engine.NoMatchingInstance;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ExecutionQuery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers a message to the one instance of a flow (any version) with the business key that waits for it (message
+ * catch event, boundary event or receive task). Zero or several waiting executions: nothing is done.
+ */
+final class CorrelateMessage {
+
+    private final EngineContext context;
+    private final BudgetedCommand command;
+
+    CorrelateMessage(EngineContext context) {
+        this.context = context;
+        this.command = new BudgetedCommand(context);
+    }
+
+    FlowInstance execute(CorrelateRequest request, Duration budget) {
+        if (request.flowKey() == null || request.messageName() == null || request.messageName().isBlank()) {
+            throw new InvalidVariables("a flow key and a message name are required to correlate a message");
+        }
+        Map<String, Object> variables = context.codec().toEngine(request.variables());
+        Execution waiting = findWaiting(request);
+        String instanceId = waiting.getProcessInstanceId();
+        return command.run(instanceId, request.flowKey(), () -> context.engine().getRuntimeService()
+                .createMessageCorrelation(request.messageName()).processInstanceId(instanceId)
+                .setVariables(variables).correlateWithResult(), budget);
+    }
+
+    private Execution findWaiting(CorrelateRequest request) {
+        ExecutionQuery query = context.engine().getRuntimeService().createExecutionQuery()
+                .processDefinitionKey(request.flowKey()).messageEventSubscriptionName(request.messageName());
+        if (request.businessKey() != null) {
+            query.processInstanceBusinessKey(request.businessKey());
+        }
+        if (request.tenantId() != null) {
+            query.tenantIdIn(request.tenantId());
+        }
+        List<Execution> found = query.listPage(0, 2);
+        String target = "flow '" + request.flowKey() + "' with business key '" + request.businessKey() + "'";
+        if (found.isEmpty()) {
+            throw new NoMatchingInstance("no instance of " + target + " waits for the message '"
+                    + request.messageName() + "'");
+        }
+        if (found.size() > 1) {
+            long count = query.count();
+            throw new AmbiguousMatch(count + " waiting executions of " + target + " match the message '"
+                    + request.messageName() + "'", count);
+        }
+        return found.get(0);
+    }
+}

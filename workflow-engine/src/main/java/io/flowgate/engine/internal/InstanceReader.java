@@ -1,0 +1,168 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.engine.ActivityView;
+import io.flowgate.engine.FlowError;
+import io.flowgate.engine.FlowFailed;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.InstanceState;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads an instance as the gateway sees it: from the runtime tables while it runs, from history once it ended,
+ * from the start tickets while its first transaction has not committed (or failed).
+ */
+final class InstanceReader {
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final VariableCodec codec;
+    private final StartTickets tickets;
+
+    InstanceReader(ProcessEngine engine, VariableCodec codec, StartTickets tickets) {
+        this.runtime = engine.getRuntimeService();
+        this.history = engine.getHistoryService();
+        this.management = engine.getManagementService();
+        this.codec = codec;
+        this.tickets = tickets;
+    }
+
+    Optional<FlowInstance> read(String instanceId) {
+        Optional<FlowInstance> stored = fromDatabase(instanceId);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        Optional<StartTicket> ticket = tickets.find(instanceId);
+        if (ticket.isPresent()) {
+            return Optional.of(fromTicket(instanceId, ticket.get()));
+        }
+        return fromDatabase(instanceId); // the start may have committed between the two looks
+    }
+
+    /** Just the state, cheaply, for polling; empty when the database does not know the instance. */
+    Optional<InstanceState> probe(String instanceId) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
+            return fromDatabase(instanceId).map(FlowInstance::state);
+        }
+        return Optional.of(activeState(instanceId));
+    }
+
+    FlowInstance fromTicket(String instanceId, StartTicket ticket) {
+        RuntimeException failure = ticket.failure();
+        if (failure == null) {
+            return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey,
+                    ticket.tenantId, InstanceState.STARTING, List.of(), Map.of(), Optional.empty(), null, null);
+        }
+        String activityId = failure instanceof FlowFailed failed ? failed.activityId() : null;
+        FlowError error = new FlowError("flow-failed", failure.getMessage(), activityId);
+        return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey,
+                ticket.tenantId, InstanceState.FAILED, List.of(), Map.of(), Optional.of(error), null,
+                ticket.failedAt());
+    }
+
+    private Optional<FlowInstance> fromDatabase(String instanceId) {
+        HistoricProcessInstance stored = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId).singleResult();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        if (stored.getEndTime() == null) {
+            Optional<FlowInstance> active = active(stored);
+            if (active.isPresent()) {
+                return active;
+            }
+            stored = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+        }
+        return Optional.of(ended(stored));
+    }
+
+    private Optional<FlowInstance> active(HistoricProcessInstance stored) {
+        ActivityInstance tree = runtime.getActivityInstance(stored.getId());
+        if (tree == null) {
+            return Optional.empty(); // ended since the history row was read
+        }
+        List<ActivityView> activities = new ArrayList<>();
+        collectLeaves(tree, activities);
+        Map<String, Object> variables = codec.visible(runtime.getVariablesTyped(stored.getId(), false));
+        return Optional.of(new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
+                stored.getBusinessKey(), stored.getTenantId(), activeState(stored.getId()), activities, variables,
+                Optional.empty(), instant(stored.getStartTime()), null));
+    }
+
+    /** INCIDENT, RUNNING while asynchronous continuations wait to run, else WAITING. */
+    InstanceState activeState(String instanceId) {
+        if (runtime.createIncidentQuery().processInstanceId(instanceId).count() > 0) {
+            return InstanceState.INCIDENT;
+        }
+        long pending = management.createJobQuery().processInstanceId(instanceId).messages().withRetriesLeft()
+                .count();
+        return pending > 0 ? InstanceState.RUNNING : InstanceState.WAITING;
+    }
+
+    private FlowInstance ended(HistoricProcessInstance stored) {
+        Map<String, TypedValue> typed = new LinkedHashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceId(stored.getId()).disableCustomObjectDeserialization().list()) {
+            // process-level variables only: local variables of inner scopes have their own activity instance
+            if (stored.getId().equals(variable.getActivityInstanceId())) {
+                typed.put(variable.getName(), variable.getTypedValue());
+            }
+        }
+        Object outcome = plain(typed.get(FlowErrors.OUTCOME_VARIABLE));
+        Optional<FlowError> error = FlowErrors.parse(plain(typed.get(FlowErrors.ERROR_VARIABLE)));
+        InstanceState state;
+        if (FlowErrors.OUTCOME_CANCELLED.equals(outcome)
+                || HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(stored.getState())) {
+            state = InstanceState.CANCELLED;
+            error = Optional.empty();
+        } else {
+            state = FlowErrors.OUTCOME_ERROR.equals(outcome) || error.isPresent() ? InstanceState.ERROR
+                    : InstanceState.COMPLETED;
+        }
+        return new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
+                stored.getBusinessKey(), stored.getTenantId(), state, List.of(), codec.visible(typed), error,
+                instant(stored.getStartTime()), instant(stored.getEndTime()));
+    }
+
+    private static void collectLeaves(ActivityInstance instance, List<ActivityView> into) {
+        for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+            into.add(new ActivityView(transition.getActivityId(), transition.getActivityName(),
+                    transition.getActivityType()));
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
+                into.add(new ActivityView(child.getActivityId(), child.getActivityName(), child.getActivityType()));
+            } else {
+                collectLeaves(child, into);
+            }
+        }
+    }
+
+    private static Object plain(TypedValue value) {
+        return value == null ? null : value.getValue();
+    }
+
+    private static int version(HistoricProcessInstance stored) {
+        return stored.getProcessDefinitionVersion() == null ? 0 : stored.getProcessDefinitionVersion();
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

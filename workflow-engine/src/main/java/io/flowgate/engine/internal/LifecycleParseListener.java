@@ -1,0 +1,93 @@
+package io.flowgate.engine.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.ErrorEndEventActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Adds Flowgate's built-in listeners to every deployed process: the start listener that hands the new instance id
+ * to the waiting caller, the signals that wake callers when an instance reaches a wait state or ends, and the
+ * bookkeeping of BPMN errors (raised at error end events, cleared where caught, turned into the outcome at the end).
+ * Built-in listeners are not skipped by "skip custom listeners" and are not part of the model.
+ */
+final class LifecycleParseListener extends AbstractBpmnParseListener {
+
+    private final StartTickets tickets;
+    private final SettleSignals signals;
+
+    LifecycleParseListener(StartTickets tickets, SettleSignals signals) {
+        this.tickets = tickets;
+        this.signals = signals;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                (ExecutionListener) execution -> tickets.instanceStarted(execution.getProcessInstanceId()));
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::ended);
+    }
+
+    private void ended(DelegateExecution execution) {
+        FlowErrors.recordOutcome(execution);
+        signals.fireAfterCommit(execution.getProcessInstanceId());
+    }
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        signalOnStart(activity);
+    }
+
+    @Override
+    public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        signalOnStart(activity);
+    }
+
+    @Override
+    public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        signalOnStart(activity);
+    }
+
+    @Override
+    public void parseEventBasedGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+        signalOnStart(activity);
+    }
+
+    @Override
+    public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof ErrorEndEventActivityBehavior behavior) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
+                    FlowErrors.record(execution, behavior.getErrorCode(), null, execution.getCurrentActivityId()));
+        }
+    }
+
+    @Override
+    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (element.element("errorEventDefinition") != null) {
+            clearOnCatch(activity);
+        }
+    }
+
+    @Override
+    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        // an error start event can only open an event subprocess: the error is caught there
+        if (element.element("errorEventDefinition") != null && scope instanceof ActivityImpl) {
+            clearOnCatch(activity);
+        }
+    }
+
+    private void signalOnStart(ActivityImpl activity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                (ExecutionListener) execution -> signals.fireAfterCommit(execution.getProcessInstanceId()));
+    }
+
+    private static void clearOnCatch(ActivityImpl activity) {
+        ExecutionListener clear = FlowErrors::clear;
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, clear);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, clear);
+    }
+}

@@ -1,0 +1,119 @@
+package io.flowgate.engine.internal;
+
+import io.flowgate.engine.FlowFailed;
+import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.FlowNotFound;
+import io.flowgate.engine.InvalidVariables;
+import io.flowgate.engine.StartRequest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts the latest version of a flow within a budget. The start runs on a command thread; the caller waits first
+ * for the instance id (handed over by the process-start listener), then for the first commit, then for the
+ * instance to settle. If the budget ends before the commit, the caller gets the id with state STARTING.
+ */
+final class StartFlow {
+
+    /** Even with a zero budget the caller needs the id; past this the engine is considered stuck. */
+    private static final Duration LONGEST_WAIT_FOR_ID = Duration.ofSeconds(60);
+
+    private final EngineContext context;
+
+    StartFlow(EngineContext context) {
+        this.context = context;
+    }
+
+    FlowInstance execute(StartRequest request, Duration budget) {
+        if (request.flowKey() == null || request.flowKey().isBlank()) {
+            throw new InvalidVariables("a flow key is required to start a flow");
+        }
+        Instant deadline = Instant.now().plus(budget == null ? Duration.ZERO : budget);
+        Map<String, Object> variables = context.codec().toEngine(request.variables());
+        ProcessDefinition definition = latest(request.flowKey());
+        StartTicket ticket = new StartTicket(definition.getKey(), definition.getVersion(), request.businessKey(),
+                request.tenantId(), request.initiator());
+        context.runner().submit(() -> run(ticket, definition.getId(), variables));
+        String instanceId = awaitId(ticket);
+        if (!awaitCommit(ticket, deadline)) {
+            return context.reader().fromTicket(instanceId, ticket);
+        }
+        if (ticket.failure() != null) {
+            throw ticket.failure();
+        }
+        return context.settler().awaitSettled(instanceId, deadline);
+    }
+
+    private ProcessDefinition latest(String flowKey) {
+        ProcessDefinition definition = context.engine().getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(flowKey).withoutTenantId().latestVersion().singleResult();
+        if (definition == null) {
+            throw new FlowNotFound(flowKey);
+        }
+        return definition;
+    }
+
+    private Void run(StartTicket ticket, String definitionId, Map<String, Object> variables) {
+        IdentityService identity = context.engine().getIdentityService();
+        context.tickets().bindToThread(ticket);
+        identity.setAuthenticatedUserId(ticket.initiator);
+        try {
+            ProcessInstance instance = context.engine().getRuntimeService()
+                    .createProcessInstanceById(definitionId).businessKey(ticket.businessKey)
+                    .setVariables(variables).execute();
+            context.tickets().committed(ticket, instance.isEnded());
+        } catch (RuntimeException failure) {
+            // never committed: the instance id the caller may hold now only lives in the ticket
+            context.tickets().failed(ticket, EngineExceptions.translate(failure, ticket.flowKey, null));
+        } finally {
+            identity.clearAuthentication();
+            context.tickets().unbindFromThread();
+        }
+        return null;
+    }
+
+    private static String awaitId(StartTicket ticket) {
+        try {
+            CompletableFuture.anyOf(ticket.idFuture(), ticket.finishedFuture())
+                    .get(LONGEST_WAIT_FOR_ID.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new FlowFailed("the engine did not start the flow within " + LONGEST_WAIT_FOR_ID.toSeconds()
+                    + " s; it is overloaded", null, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowFailed("interrupted while starting the flow", null, null, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("start tickets never complete exceptionally", e);
+        }
+        if (ticket.instanceId() == null) {
+            throw ticket.failure() != null ? ticket.failure()
+                    : new FlowFailed("the flow started without an instance id", null, null, null);
+        }
+        return ticket.instanceId();
+    }
+
+    /** @return true when the start finished (committed or failed) before the deadline */
+    private static boolean awaitCommit(StartTicket ticket, Instant deadline) {
+        long remaining = Duration.between(Instant.now(), deadline).toMillis();
+        try {
+            ticket.finishedFuture().get(Math.max(0, remaining), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("start tickets never complete exceptionally", e);
+        }
+    }
+}

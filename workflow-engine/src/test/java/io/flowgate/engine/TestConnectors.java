@@ -1,0 +1,85 @@
+package io.flowgate.engine;
+
+import io.flowgate.connectors.Connector;
+import io.flowgate.connectors.ConnectorBusinessError;
+import io.flowgate.connectors.ConnectorDescriptor;
+import io.flowgate.connectors.ConnectorErrorSpec;
+import io.flowgate.connectors.ConnectorParameter;
+import io.flowgate.connectors.ConnectorRegistry;
+import io.flowgate.connectors.ConnectorRequest;
+import io.flowgate.connectors.builtin.SetVariablesConnector;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/** Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input. */
+public final class TestConnectors {
+
+    /** Calls of {@code test.flaky} per instance id. */
+    public static final Map<String, AtomicInteger> FLAKY_CALLS = new ConcurrentHashMap<>();
+
+    private TestConnectors() {
+    }
+
+    public static ConnectorRegistry registry() {
+        return new ConnectorRegistry(List.of(new SetVariablesConnector(),
+                connector("test.echo", List.of(), request -> new LinkedHashMap<>(request.inputs())),
+                connector("test.fail", List.of(), request -> {
+                    throw new IllegalStateException("the backend is down");
+                }),
+                connector("test.business", List.of(), request -> {
+                    throw new ConnectorBusinessError(String.valueOf(request.input("code")), "business says no");
+                }),
+                connector("test.slow", List.of(), TestConnectors::sleep),
+                connector("test.late-fail", List.of(), request -> {
+                    sleep(Map.of("millis", 300));
+                    throw new IllegalStateException("the backend went down");
+                }),
+                connector("test.flaky", List.of(), TestConnectors::failFirstCall),
+                connector("test.required", List.of(new ConnectorParameter("sku", "string", true, "article")),
+                        request -> Map.of("reserved", true))));
+    }
+
+    private static Map<String, Object> sleep(ConnectorRequest request) {
+        return sleep(request.inputs());
+    }
+
+    private static Map<String, Object> sleep(Map<String, Object> inputs) {
+        try {
+            Thread.sleep(((Number) inputs.get("millis")).longValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Map.of("slept", true);
+    }
+
+    private static Map<String, Object> failFirstCall(ConnectorRequest request) {
+        int call = FLAKY_CALLS.computeIfAbsent(request.instanceId(), id -> new AtomicInteger()).incrementAndGet();
+        int failures = ((Number) request.inputs().getOrDefault("failures", 1)).intValue();
+        if (call <= failures) {
+            throw new IllegalStateException("flaky failure " + call);
+        }
+        return Map.of("attempts", call);
+    }
+
+    private static Connector connector(String id, List<ConnectorParameter> inputs,
+                                       Function<ConnectorRequest, Map<String, Object>> body) {
+        ConnectorDescriptor descriptor = new ConnectorDescriptor(id, id, "test connector", inputs, List.of(),
+                List.of(new ConnectorErrorSpec("OUT_OF_STOCK", "test")), true);
+        return new Connector() {
+            @Override
+            public ConnectorDescriptor descriptor() {
+                return descriptor;
+            }
+
+            @Override
+            public Map<String, Object> execute(ConnectorRequest request) {
+                return body.apply(request);
+            }
+        };
+    }
+}

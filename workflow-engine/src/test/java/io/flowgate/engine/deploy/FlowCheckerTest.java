@@ -1,0 +1,134 @@
+package io.flowgate.engine.deploy;
+
+import io.flowgate.engine.FlowFinding;
+import io.flowgate.engine.FlowRejected;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FlowCheckerTest {
+
+    private final FlowChecker checker = new FlowChecker(List.of("vars.set", "test.echo"));
+
+    @Test
+    void acceptsConnectorsExternalTasksUserTasksAndVariableExpressions() {
+        assertThat(findings("""
+                <bpmn:serviceTask id="ok1">
+                  <bpmn:extensionElements><camunda:connector><camunda:connectorId>test.echo</camunda:connectorId>
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="a">${order.items[0].sku} ${order['total'] > 10 and not empty x}</camunda:inputParameter>
+                      <camunda:inputParameter name="b">${now()} ${dateTime()}</camunda:inputParameter>
+                    </camunda:inputOutput></camunda:connector></bpmn:extensionElements>
+                </bpmn:serviceTask>
+                <bpmn:serviceTask id="ok2" camunda:type="external" camunda:topic="t" />
+                <bpmn:userTask id="ok3" camunda:assignee="${initiator}" camunda:candidateGroups="a,b" />
+                <bpmn:documentation>${execution.processEngineServices} is only text here</bpmn:documentation>
+                """)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            script task            | <bpmn:scriptTask id="el" scriptFormat="groovy"><bpmn:script>1</bpmn:script></bpmn:scriptTask> | script tasks are not allowed
+            script listener        | <bpmn:task id="el"><bpmn:extensionElements><camunda:executionListener event="end"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task> | execution listener (a script) is not allowed
+            expression listener    | <bpmn:task id="el"><bpmn:extensionElements><camunda:executionListener event="end" expression="${a}" /></bpmn:extensionElements></bpmn:task> | execution listener (expression '${a}') is not allowed
+            class task listener    | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:taskListener event="create" class="org.x.L" /></bpmn:extensionElements></bpmn:userTask> | task listener (class 'org.x.L') is not allowed
+            script condition       | <bpmn:sequenceFlow id="el" sourceRef="a" targetRef="b"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="groovy">true</bpmn:conditionExpression></bpmn:sequenceFlow> | script conditions are not allowed (language 'groovy')
+            java class             | <bpmn:serviceTask id="el" camunda:class="org.x.Foo" /> | camunda:class 'org.x.Foo' is not a registered connector; bind a connector with camunda:connector (registered: test.echo, vars.set)
+            delegate expression    | <bpmn:serviceTask id="el" camunda:delegateExpression="${myBean}" /> | camunda:delegateExpression '${myBean}' cannot run in Flowgate
+            expression             | <bpmn:serviceTask id="el" camunda:expression="${a}" /> | camunda:expression '${a}' cannot run in Flowgate
+            send task class        | <bpmn:sendTask id="el" camunda:class="org.x.Send" /> | camunda:class 'org.x.Send' is not a registered connector
+            message throw class    | <bpmn:intermediateThrowEvent id="el"><bpmn:messageEventDefinition camunda:class="org.x.Throw" /></bpmn:intermediateThrowEvent> | camunda:class 'org.x.Throw' is not a registered connector
+            decision               | <bpmn:businessRuleTask id="el" camunda:decisionRef="d" /> | camunda:decisionRef are not supported
+            unknown connector      | <bpmn:serviceTask id="el"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | connector 'http-connector' is not registered (registered: test.echo, vars.set)
+            no implementation      | <bpmn:serviceTask id="el" /> | the serviceTask has no implementation
+            mail task              | <bpmn:serviceTask id="el" camunda:type="mail" /> | camunda:type 'mail' is not supported
+            bean method            | <bpmn:callActivity id="el" calledElement="sub" camunda:calledElementTenantId="${ provider.resolve(execution) }" /> | expression '${ provider.resolve(execution) }' calls a method ('resolve' on 'provider'); beans and method calls are not available, expressions may only read variables
+            engine object          | <bpmn:userTask id="el" camunda:assignee="${execution.processEngineServices}" /> | reads 'execution', an engine object
+            task object            | <bpmn:userTask id="el" camunda:assignee="${task.name}" /> | reads 'task'
+            nested method          | <bpmn:userTask id="el" camunda:assignee="${order.customer.name.toUpperCase()}" /> | calls a method ('toUpperCase' on 'order.customer.name')
+            function               | <bpmn:userTask id="el" camunda:assignee="${S(json).prop('a')}" /> | calls the function 'S'
+            unparseable            | <bpmn:userTask id="el" camunda:assignee="${a +}" /> | cannot be parsed
+            """)
+    void refuses(String rule, String element, String reason) {
+        List<FlowFinding> findings = findings(element);
+
+        assertThat(findings).anySatisfy(finding -> {
+            assertThat(finding.file()).isEqualTo("test.bpmn");
+            assertThat(finding.elementId()).isEqualTo("el");
+            assertThat(finding.reason()).contains(reason);
+        });
+    }
+
+    @Test
+    void acceptsAScriptInAMappingWithAWarningThatItWillNotRun() {
+        List<FlowFinding> warnings = new java.util.ArrayList<>();
+        List<FlowFinding> findings = findings("""
+                <bpmn:task id="el"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="x"><camunda:script scriptFormat="javascript">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>
+                """, warnings);
+
+        assertThat(findings).isEmpty();
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.elementId()).isEqualTo("el");
+            assertThat(warning.reason()).contains("camunda:script (scriptFormat 'javascript')").contains("will not run");
+        });
+    }
+
+    @Test
+    void collectsEveryFindingNotOnlyTheFirst() {
+        assertThat(findings("""
+                <bpmn:serviceTask id="one" camunda:class="org.x.A" />
+                <bpmn:serviceTask id="two" camunda:class="org.x.B" />
+                <bpmn:scriptTask id="three" scriptFormat="groovy" />
+                """)).extracting(FlowFinding::elementId).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void refusesADoctypeWithoutResolvingItsEntities(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<bpmn:definitions xmlns:bpmn=\"" + SafeXml.BPMN_NS + "\"><bpmn:process id=\"p\" name=\"&x;\" />"
+                + "</bpmn:definitions>";
+
+        assertThatThrownBy(() -> checker.checkOrReject("xxe.bpmn", xxe.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(FlowRejected.class, rejected -> {
+                    assertThat(rejected.findings()).singleElement().satisfies(finding ->
+                            assertThat(finding.reason()).contains("DOCTYPE").doesNotContain("TOP-SECRET"));
+                });
+    }
+
+    @Test
+    void refusesFilesThatAreNotBpmn() {
+        assertThatThrownBy(() -> checker.checkOrReject("x.bpmn", "not xml".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(FlowRejected.class).hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> checker.checkOrReject("x.bpmn", "<a/>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(FlowRejected.class).hasMessageContaining("not BPMN 2.0");
+    }
+
+    private List<FlowFinding> findings(String processContent) {
+        return findings(processContent, new java.util.ArrayList<>());
+    }
+
+    private List<FlowFinding> findings(String processContent, List<FlowFinding> warnings) {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="t">
+                  <bpmn:process id="p" isExecutable="true">
+                """ + processContent + """
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        return checker.check("test.bpmn", SafeXml.parse("test.bpmn", xml.getBytes(StandardCharsets.UTF_8)), warnings);
+    }
+}
