@@ -2,6 +2,7 @@ package io.flowgate.gateway.admin;
 
 import io.flowgate.contracts.ContractNotFound;
 import io.flowgate.contracts.ContractRegistry;
+import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.PublishReport;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.micronaut.core.annotation.Nullable;
@@ -67,8 +68,8 @@ public class ContractAdminController {
     }
 
     @Get("/{name}/versions")
-    public List<Map<String, Object>> versions(String name) {
-        List<Map<String, Object>> versions = registry.versions(name).stream().map(ContractJson::version).toList();
+    public List<ContractVersion> versions(String name) {
+        List<ContractVersion> versions = registry.versions(name);
         if (versions.isEmpty()) {
             throw new ContractNotFound(name);
         }

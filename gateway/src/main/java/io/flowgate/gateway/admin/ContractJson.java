@@ -1,7 +1,6 @@
 package io.flowgate.gateway.admin;
 
 import io.flowgate.contracts.Contract;
-import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.ContractView;
 import io.flowgate.contracts.FlowBinding;
 import io.flowgate.contracts.Operation;
@@ -49,15 +48,6 @@ final class ContractJson {
         return json;
     }
 
-    static Map<String, Object> version(ContractVersion version) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", version.name());
-        json.put("version", version.version());
-        json.put("sha256", version.sha256());
-        json.put("publishedAt", version.publishedAt());
-        json.put("operationCount", version.operations());
-        return json;
-    }
 
     private static Map<String, Object> header(Contract contract) {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -74,7 +74,7 @@ public class FlowAdminController {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("deploymentId", deployment.deploymentId());
         json.put("created", deployment.created());
-        json.put("flows", deployment.flows().stream().map(FlowAdminController::version).toList());
+        json.put("flows", deployment.flows());
         json.put("warnings", ProblemTable.flowFindings(deployment.warnings()));
         return HttpResponse.status(deployment.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json);
     }
@@ -107,21 +107,10 @@ public class FlowAdminController {
         json.put("key", key);
         json.put("name", versions.get(0).name());
         json.put("latestVersion", versions.stream().mapToInt(FlowSummary::version).max().orElse(0));
-        json.put("versions", versions.stream().map(FlowAdminController::version).toList());
+        json.put("versions", versions);
         json.put("usedBy", registry.operationsUsing(key).stream()
                 .map(op -> Map.of("contract", op.contractName(), "operation", op.label())).toList());
         return json;
     }
 
-    private static Map<String, Object> version(FlowSummary f) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("key", f.key());
-        json.put("name", f.name());
-        json.put("version", f.version());
-        json.put("definitionId", f.definitionId());
-        json.put("deploymentId", f.deploymentId());
-        json.put("resource", f.resourceName());
-        json.put("deployedAt", f.deployedAt());
-        return json;
-    }
 }

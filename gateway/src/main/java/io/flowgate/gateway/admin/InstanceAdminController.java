@@ -1,6 +1,5 @@
 package io.flowgate.gateway.admin;
 
-import io.flowgate.engine.ActivityRecord;
 import io.flowgate.engine.IncidentView;
 import io.flowgate.engine.InstanceDetails;
 import io.flowgate.engine.InstanceNotFound;
@@ -68,8 +67,8 @@ public class InstanceAdminController {
     public Map<String, Object> read(String id) {
         InstanceDetails details = engine.details(id).orElseThrow(() -> new InstanceNotFound(id));
         Map<String, Object> json = InstanceViews.withVariables(details.instance());
-        json.put("history", details.history().stream().map(InstanceAdminController::activity).toList());
-        json.put("incidents", details.incidents().stream().map(InstanceAdminController::incident).toList());
+        json.put("history", details.history());
+        json.put("incidents", details.incidents());
         return json;
     }
 
@@ -82,8 +81,8 @@ public class InstanceAdminController {
     }
 
     @Get("/incidents")
-    public List<Map<String, Object>> incidents() {
-        return engine.incidents().stream().map(InstanceAdminController::incident).toList();
+    public List<IncidentView> incidents() {
+        return engine.incidents();
     }
 
     @Post("/incidents/{id}/retry")
@@ -104,26 +103,5 @@ public class InstanceAdminController {
         }
     }
 
-    private static Map<String, Object> activity(ActivityRecord a) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("activityId", a.activityId());
-        json.put("name", a.name());
-        json.put("type", a.type());
-        json.put("startedAt", a.startedAt());
-        json.put("endedAt", a.endedAt());
-        json.put("canceled", a.canceled());
-        return json;
-    }
 
-    static Map<String, Object> incident(IncidentView i) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", i.id());
-        json.put("instanceId", i.instanceId());
-        json.put("flow", i.flowKey());
-        json.put("activityId", i.activityId());
-        json.put("type", i.type());
-        json.put("message", i.message());
-        json.put("createdAt", i.createdAt());
-        return json;
-    }
 }

@@ -17,7 +17,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +38,11 @@ public class TaskController {
     }
 
     @Get
-    public List<Map<String, Object>> list(@QueryValue @Nullable String candidateGroup,
+    public List<UserTaskView> list(@QueryValue @Nullable String candidateGroup,
                                           @QueryValue @Nullable String assignee,
                                           @QueryValue @Nullable String instanceId) {
         List<String> groups = candidateGroup == null ? null : List.of(candidateGroup);
-        return engine.tasks(new TaskQuery(groups, assignee, null, instanceId, MAX_TASKS)).stream()
-                .map(TaskController::task).toList();
+        return engine.tasks(new TaskQuery(groups, assignee, null, instanceId, MAX_TASKS));
     }
 
     /** Body: a JSON object whose properties become process variables. */
@@ -54,17 +52,4 @@ public class TaskController {
         return InstanceViews.summary(instance);
     }
 
-    private static Map<String, Object> task(UserTaskView t) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", t.id());
-        json.put("taskKey", t.taskKey());
-        json.put("name", t.name());
-        json.put("instanceId", t.instanceId());
-        json.put("flow", t.flowKey());
-        json.put("businessKey", t.businessKey());
-        json.put("assignee", t.assignee());
-        json.put("candidateGroups", t.candidateGroups());
-        json.put("createdAt", t.createdAt());
-        return json;
-    }
 }
