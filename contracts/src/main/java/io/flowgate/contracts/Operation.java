@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param binding      what runs behind it; empty = unrouted (501)
  * @param validator    compiled request validation
  * @param response     compiled response mapping and validation
+ * @param policy       roles, public flag, rate limit and idempotency
  */
 public record Operation(String contractName, String method, String path, String operationId, String summary,
-                        Optional<FlowBinding> binding, RequestValidator validator, ResponseMapping response) {
+                        Optional<FlowBinding> binding, RequestValidator validator, ResponseMapping response,
+                        OperationPolicy policy) {
 
     /** "POST /refunds (createRefund)" — how findings and logs name an operation. */
     public String label() {

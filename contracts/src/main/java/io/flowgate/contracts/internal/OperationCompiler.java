@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.FlowBinding;
 import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.internal.JsonPointers.Located;
 import io.flowgate.contracts.internal.extension.FlowExtensions;
+import io.flowgate.contracts.internal.extension.PolicyExtensions;
 import io.flowgate.contracts.internal.mapping.ResponseMappingCompiler;
 import io.flowgate.contracts.internal.route.PathTemplate;
 import io.flowgate.contracts.internal.validation.RequestValidatorCompiler;
@@ -25,6 +27,7 @@ final class OperationCompiler {
     private final RequestValidatorCompiler validators;
     private final ResponseMappingCompiler responses;
     private final FlowExtensions extensions = new FlowExtensions();
+    private final PolicyExtensions policies = new PolicyExtensions();
 
     OperationCompiler(String contract, JsonNode document, SchemaCompiler schemas) {
         this.contract = contract;
@@ -43,7 +46,9 @@ final class OperationCompiler {
         RequestValidator validator = null;
         ResponseMapping response = null;
         Optional<FlowBinding> binding = Optional.empty();
+        OperationPolicy policy = OperationPolicy.DEFAULT;
         try {
+            policy = policies.read(op, upper, reasons);
             validator = validators.compile(pathItem, operation, reasons);
             binding = extensions.read(operation, PathTemplate.parse(path).variables(), reasons);
             response = responses.compile(operation, reasons);
@@ -52,6 +57,6 @@ final class OperationCompiler {
             reasons.add("could not be compiled: " + e);
         }
         reasons.forEach(r -> findings.add(new ContractFinding(contract, upper, path, operationId, r)));
-        return new Operation(contract, upper, path, operationId, summary, binding, validator, response);
+        return new Operation(contract, upper, path, operationId, summary, binding, validator, response, policy);
     }
 }

@@ -13,7 +13,7 @@ class RouteTableTest {
 
     private static Route route(String method, String path) {
         return new Route(new Operation("c", method, path, method.toLowerCase() + path, null, Optional.empty(),
-                null, null), 1, Optional.empty());
+                null, null, io.flowgate.contracts.OperationPolicy.DEFAULT), 1, Optional.empty());
     }
 
     private static RouteTable table(Route... routes) {

@@ -1,0 +1,33 @@
+package io.flowgate.contracts;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call an operation and how often: {@code x-required-roles}, {@code x-public}, {@code x-rate-limit},
+ * {@code x-idempotency}, parsed at publish time.
+ *
+ * @param requiredRoles any of these roles may call (empty: any authenticated caller)
+ * @param isPublic      {@code x-public: true}: no authentication needed
+ * @param rateLimit     the operation's own limit; empty = the gateway's default
+ * @param idempotency   how {@code Idempotency-Key} is treated
+ */
+public record OperationPolicy(Set<String> requiredRoles, boolean isPublic, Optional<RateLimitSpec> rateLimit,
+                              Idempotency idempotency) {
+
+    /** No roles, not public, default limit, keys honoured when sent. */
+    public static final OperationPolicy DEFAULT = new OperationPolicy(Set.of(), false, Optional.empty(),
+            Idempotency.OPTIONAL);
+
+    public OperationPolicy {
+        requiredRoles = Set.copyOf(requiredRoles);
+    }
+
+    /** {@code x-idempotency}. */
+    public enum Idempotency {
+        /** Honoured when the client sends a key (POST and PATCH). */
+        OPTIONAL,
+        /** A POST/PATCH without {@code Idempotency-Key} is refused (400). */
+        REQUIRED
+    }
+}

@@ -1,0 +1,37 @@
+package io.flowgate.gateway.auth;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is calling, as established by the {@link Authenticator}. The tenant always comes from the token, never from
+ * a client header.
+ *
+ * @param subject the authenticated user ({@code sub}), null when anonymous
+ * @param tenant  the caller's tenant, null for platform-wide users (e.g. the platform admin)
+ * @param roles   role names; candidate groups of user tasks are roles
+ * @param claims  every claim of the token, for {@code {claims.X}} templates
+ */
+public record Caller(String subject, String tenant, Set<String> roles, Map<String, Object> claims) {
+
+    public static final String ADMIN_ROLE = "admin";
+    public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Map.of());
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        claims = Map.copyOf(claims);
+    }
+
+    public boolean authenticated() {
+        return subject != null;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The platform admin: role {@code admin} and no tenant; sees every tenant. */
+    public boolean platformAdmin() {
+        return hasRole(ADMIN_ROLE) && tenant == null;
+    }
+}
