@@ -47,4 +47,11 @@ public interface ContractRegistry {
 
     /** @throws ContractNotFound when no live contract has this name */
     void delete(String name);
+
+    /**
+     * A counter that changes whenever the live contracts (and so the route table) are swapped: publish, delete,
+     * load, recheck. Cheap to read on every request; those who derive state from the contracts (the authorizer's
+     * policies) rebuild when it moves.
+     */
+    long generation();
 }

@@ -14,6 +14,8 @@ public class GatewaySettings {
 
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final int DEFAULT_DB_POOL_SIZE = 20;
+    /** Login attempts per minute per client address. */
+    public static final int DEFAULT_LOGIN_RATE_LIMIT = 20;
 
     private String dataDir = DEFAULT_DATA_DIR;
     private String contractsDir;
@@ -24,6 +26,7 @@ public class GatewaySettings {
     private String dbUser;
     private String dbPassword;
     private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
+    private int loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT;
 
     /** Directory for the embedded H2 database (and other local state). */
     public Path dataDirectory() {
@@ -45,6 +48,9 @@ public class GatewaySettings {
     public void validate() {
         if (dbPoolSize < 2 || dbPoolSize > 500) {
             throw new IllegalArgumentException("FLOWGATE_DB_POOL_SIZE must be between 2 and 500, was " + dbPoolSize);
+        }
+        if (loginRateLimit < 1) {
+            throw new IllegalArgumentException("FLOWGATE_LOGIN_RATE_LIMIT must be at least 1, was " + loginRateLimit);
         }
         if (dbUrl != null && !dbUrl.isBlank() && !dbUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("FLOWGATE_DB_URL must be a JDBC URL (jdbc:postgresql://…), was " + dbUrl);
@@ -118,6 +124,14 @@ public class GatewaySettings {
 
     public void setDbPassword(@Nullable String dbPassword) {
         this.dbPassword = dbPassword;
+    }
+
+    public int getLoginRateLimit() {
+        return loginRateLimit;
+    }
+
+    public void setLoginRateLimit(int loginRateLimit) {
+        this.loginRateLimit = loginRateLimit;
     }
 
     public int getDbPoolSize() {

@@ -17,12 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminApiIT {
 
     private static GatewayServer gateway;
+    private static GatewayServer clerk;
+    private static GatewayServer manager;
 
     @BeforeAll
     static void start() {
         gateway = GatewayServer.start();
         assertThat(gateway.deployFlow("flaky-job.bpmn").status()).isEqualTo(201);
         assertThat(gateway.publishContract("/io/flowgate/gateway/flaky-shop.yaml").status()).isEqualTo(201);
+        clerk = gateway.as(gateway.createUser("clerk", null, "customer-service"));
+        manager = gateway.as(gateway.createUser("manager", null, "store-manager"));
     }
 
     @AfterAll
@@ -31,7 +35,7 @@ class AdminApiIT {
     }
 
     private static String requestRefund(String order) {
-        Reply reply = gateway.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":7}");
+        Reply reply = clerk.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":7}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().path("instanceId").asText();
     }
@@ -41,23 +45,23 @@ class AdminApiIT {
         String order = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
         String instanceId = requestRefund(order);
 
-        JsonNode tasks = gateway.get("/api/tasks?candidateGroup=store-manager&instanceId=" + instanceId).json();
+        JsonNode tasks = manager.get("/api/tasks?candidateGroup=store-manager&instanceId=" + instanceId).json();
         assertThat(tasks).hasSize(1);
         JsonNode task = tasks.get(0);
         assertThat(task.path("taskKey").asText()).isEqualTo("approveRefund");
         assertThat(task.path("businessKey").asText()).isEqualTo(order);
         assertThat(task.path("candidateGroups").toString()).contains("store-manager");
 
-        Reply done = gateway.postJson("/api/tasks/" + task.path("id").asText() + "/complete", "{\"approved\":true}");
+        Reply done = manager.postJson("/api/tasks/" + task.path("id").asText() + "/complete", "{\"approved\":true}");
 
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.json().path("state").asText()).isEqualTo("COMPLETED");
-        assertThat(gateway.get("/api/tasks?instanceId=" + instanceId).json()).isEmpty();
+        assertThat(manager.get("/api/tasks?instanceId=" + instanceId).json()).isEmpty();
     }
 
     @Test
     void completingAnUnknownTaskIs404() {
-        Reply reply = gateway.postJson("/api/tasks/" + UUID.randomUUID() + "/complete", "{}");
+        Reply reply = manager.postJson("/api/tasks/" + UUID.randomUUID() + "/complete", "{}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractToFlowIT {
 
     private static GatewayServer gateway;
+    private static GatewayServer clerk;
+    private static GatewayServer manager;
 
     @BeforeAll
     static void start() {
@@ -26,6 +28,8 @@ class ContractToFlowIT {
             assertThat(gateway.deployFlow(flow).status()).as(flow).isEqualTo(201);
         }
         assertThat(gateway.publishContract("test-shop.yaml").status()).isEqualTo(201);
+        clerk = gateway.as(gateway.createUser("clerk", null, "customer-service"));
+        manager = gateway.as(gateway.createUser("manager", null, "store-manager"));
     }
 
     @AfterAll
@@ -91,13 +95,13 @@ class ContractToFlowIT {
     @Test
     void answersAtTheFirstWaitStateOfTheRestaurantRefund() {
         String order = "order-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = gateway.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":12.5}");
+        Reply reply = clerk.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":12.5}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().path("state").asText()).isEqualTo("WAITING");
         assertThat(reply.json().path("status").asText()).isEqualTo("PENDING");
         assertThat(reply.json().path("refundId").asText()).isEqualTo(order);
-        JsonNode status = gateway.get("/instances/" + reply.json().path("instanceId").asText()).json();
+        JsonNode status = clerk.get("/instances/" + reply.json().path("instanceId").asText()).json();
         assertThat(status.path("state").asText()).isEqualTo("WAITING");
         assertThat(status.path("activities").get(0).path("id").asText()).isEqualTo("approveRefund");
     }
@@ -107,8 +111,8 @@ class ContractToFlowIT {
         String approvedOrder = requestRefund();
         String rejectedOrder = requestRefund();
 
-        Reply approved = gateway.postJson("/refunds/" + approvedOrder + "/decision", "{\"approved\":true}");
-        Reply rejected = gateway.postJson("/refunds/" + rejectedOrder + "/decision",
+        Reply approved = manager.postJson("/refunds/" + approvedOrder + "/decision", "{\"approved\":true}");
+        Reply rejected = manager.postJson("/refunds/" + rejectedOrder + "/decision",
                 "{\"approved\":false,\"reason\":\"eaten\"}");
 
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -119,7 +123,7 @@ class ContractToFlowIT {
 
     @Test
     void aDecisionWithoutAWaitingRefundIs404() {
-        Reply reply = gateway.postJson("/refunds/nobody/decision", "{\"approved\":true}");
+        Reply reply = manager.postJson("/refunds/nobody/decision", "{\"approved\":true}");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -265,7 +269,7 @@ class ContractToFlowIT {
 
     private static String requestRefund() {
         String order = "order-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = gateway.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":5}");
+        Reply reply = clerk.postJson("/refunds", "{\"orderId\":\"" + order + "\",\"amount\":5}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return order;
     }

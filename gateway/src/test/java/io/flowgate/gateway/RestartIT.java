@@ -16,7 +16,10 @@ class RestartIT {
                 assertThat(gateway.deployFlow(flow).status()).as(flow).isEqualTo(201);
             }
             assertThat(gateway.publishContract("test-shop.yaml").status()).isEqualTo(201);
-            Reply refund = gateway.postJson("/refunds", "{\"orderId\":\"restart-1\",\"amount\":3}");
+            gateway.createUser("clerk", null, "customer-service");
+            gateway.createUser("manager", null, "store-manager");
+            Reply refund = gateway.as(gateway.login("clerk", GatewayServer.USER_PASSWORD))
+                    .postJson("/refunds", "{\"orderId\":\"restart-1\",\"amount\":3}");
             assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
             String instanceId = refund.json().path("instanceId").asText();
 
@@ -28,8 +31,9 @@ class RestartIT {
             assertThat(gateway.get("/admin/flows/refund-approval").json().path("latestVersion").asInt())
                     .as("the example is not redeployed as a new version").isEqualTo(1);
             assertThat(gateway.get("/instances/" + instanceId).json().path("state").asText()).isEqualTo("WAITING");
+            GatewayServer manager = gateway.as(gateway.login("manager", GatewayServer.USER_PASSWORD));
             assertThat(gateway.postJson("/greetings", "{\"name\":\"again\"}").status()).isEqualTo(200);
-            Reply decision = gateway.postJson("/refunds/restart-1/decision", "{\"approved\":true}");
+            Reply decision = manager.postJson("/refunds/restart-1/decision", "{\"approved\":true}");
             assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
             assertThat(decision.json().path("status").asText()).isEqualTo("APPROVED");
         }

@@ -84,4 +84,24 @@ public interface WorkflowEngine {
     void retryIncident(String incidentId);
 
     List<UserTaskView> tasks(TaskQuery query);
+
+    /** One open user task, with its instance's initiator and separation flag; empty when no open task has the id. */
+    Optional<UserTaskView> task(String taskId);
+
+    /**
+     * Makes the user the task's assignee. Claiming a task one already holds changes nothing.
+     *
+     * @return the task as it stands after the claim
+     * @throws TaskNotFound       when no open task has the id
+     * @throws TaskAlreadyClaimed when another user holds it
+     */
+    UserTaskView claim(String taskId, String userId);
+
+    /**
+     * Gives the task back to its candidate groups (no assignee). Unclaiming an unclaimed task changes nothing.
+     *
+     * @return the task as it stands after
+     * @throws TaskNotFound when no open task has the id
+     */
+    UserTaskView unclaim(String taskId);
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,6 +39,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
     private final BindingChecks checks;
     private final ContractCompiler compiler = new ContractCompiler();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     public DefaultContractRegistry(ContractStore store, List<BindingCheck> bindingChecks) {
@@ -60,7 +62,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
                     ? store.append(compiled.name(), source, compiled.sha256(), evaluation.contract().operations().size())
                     : newest.get();
             Contract contract = compiled.toContract(version.version(), version.publishedAt());
-            snapshot = snapshot.with(LiveContract.healthy(contract));
+            swap(snapshot.with(LiveContract.healthy(contract)));
             LOG.info("contract {} v{} {} ({} operations)", contract.name(), contract.version(),
                     created ? "published" : "unchanged", contract.operations().size());
             return new PublishReport(contract, created, List.of(), unrouted(contract));
@@ -103,7 +105,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
                 throw new ContractRejected(first, result.findings());
             }
             List<LiveContract> live = result.commit();
-            snapshot = Snapshot.of(live);
+            swap(Snapshot.of(live));
             LOG.info("loaded {} contract(s) with {} finding(s)", live.size(), result.findings().size());
             return new StartupReport(live.stream().map(c -> c.contract().name()).sorted().toList(),
                     result.findings());
@@ -123,7 +125,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
                 rechecked.add(updated);
                 findings.addAll(updated.findings());
             }
-            snapshot = Snapshot.of(rechecked);
+            swap(Snapshot.of(rechecked));
             return findings;
         } finally {
             writeLock.unlock();
@@ -179,11 +181,22 @@ public final class DefaultContractRegistry implements ContractRegistry {
             if (!live && !deleted) {
                 throw new ContractNotFound(name);
             }
-            snapshot = snapshot.without(name);
+            swap(snapshot.without(name));
             LOG.info("contract {} deleted", name);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Counted after the swap: whoever sees the new number also sees the new snapshot. */
+    private void swap(Snapshot next) {
+        snapshot = next;
+        generation.incrementAndGet();
     }
 
     private static List<Operation> unrouted(Contract contract) {

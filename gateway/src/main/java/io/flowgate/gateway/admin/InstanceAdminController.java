@@ -1,5 +1,6 @@
 package io.flowgate.gateway.admin;
 
+import io.flowgate.engine.IncidentNotFound;
 import io.flowgate.engine.IncidentView;
 import io.flowgate.engine.InstanceDetails;
 import io.flowgate.engine.InstanceNotFound;
@@ -8,9 +9,13 @@ import io.flowgate.engine.InstanceState;
 import io.flowgate.engine.Page;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.auth.CallerAttribute;
 import io.flowgate.gateway.instances.InstanceViews;
+import io.flowgate.gateway.instances.TenantScope;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -45,7 +50,7 @@ public class InstanceAdminController {
     }
 
     @Get("/instances")
-    public Map<String, Object> list(@QueryValue @Nullable String flow, @QueryValue @Nullable String state,
+    public Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String flow, @QueryValue @Nullable String state,
                                     @QueryValue @Nullable String businessKey,
                                     @QueryValue(defaultValue = "0") int page,
                                     @QueryValue(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
@@ -53,8 +58,8 @@ public class InstanceAdminController {
             throw GatewayProblem.badRequest("invalid-page",
                     "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        Page<FlowInstance> result = engine.instances(new InstanceQuery(flow, state(state), businessKey, null, page,
-                size));
+        Page<FlowInstance> result = engine.instances(new InstanceQuery(flow, state(state), businessKey,
+                TenantScope.filterFor(CallerAttribute.get(request)), page, size));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", result.items().stream().map(InstanceViews::summary).toList());
         json.put("page", result.page());
@@ -64,8 +69,10 @@ public class InstanceAdminController {
     }
 
     @Get("/instances/{id}")
-    public Map<String, Object> read(String id) {
-        InstanceDetails details = engine.details(id).orElseThrow(() -> new InstanceNotFound(id));
+    public Map<String, Object> read(HttpRequest<?> request, String id) {
+        InstanceDetails details = engine.details(id)
+                .filter(found -> TenantScope.sees(CallerAttribute.get(request), found.instance().tenantId()))
+                .orElseThrow(() -> new InstanceNotFound(id));
         Map<String, Object> json = InstanceViews.withVariables(details.instance());
         json.put("history", details.history());
         json.put("incidents", details.incidents());
@@ -74,21 +81,32 @@ public class InstanceAdminController {
 
     /** Body (optional): {@code {"reason": "..."}}. */
     @Post("/instances/{id}/cancel")
-    public Map<String, Object> cancel(String id, @Body @Nullable Map<String, Object> body) {
+    public Map<String, Object> cancel(HttpRequest<?> request, String id, @Body @Nullable Map<String, Object> body) {
+        visibleInstance(request, id);
         Object reason = body == null ? null : body.get("reason");
         engine.cancel(id, reason == null ? "cancelled by an operator" : reason.toString());
         return engine.instance(id).map(InstanceViews::summary).orElseThrow(() -> new InstanceNotFound(id));
     }
 
     @Get("/incidents")
-    public List<IncidentView> incidents() {
-        return engine.incidents();
+    public List<IncidentView> incidents(HttpRequest<?> request) {
+        Caller caller = CallerAttribute.get(request);
+        return engine.incidents().stream().filter(i -> TenantScope.sees(caller, i.tenantId())).toList();
     }
 
     @Post("/incidents/{id}/retry")
-    public HttpResponse<Void> retry(String id) {
+    public HttpResponse<Void> retry(HttpRequest<?> request, String id) {
+        Caller caller = CallerAttribute.get(request);
+        if (engine.incidents().stream().noneMatch(i -> i.id().equals(id) && TenantScope.sees(caller, i.tenantId()))) {
+            throw new IncidentNotFound(id);
+        }
         engine.retryIncident(id);
         return HttpResponse.accepted();
+    }
+
+    private void visibleInstance(HttpRequest<?> request, String id) {
+        engine.instance(id).filter(found -> TenantScope.sees(CallerAttribute.get(request), found.tenantId()))
+                .orElseThrow(() -> new InstanceNotFound(id));
     }
 
     private static InstanceState state(String state) {

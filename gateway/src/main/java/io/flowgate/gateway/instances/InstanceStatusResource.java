@@ -8,6 +8,7 @@ import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceNotFound;
 import io.flowgate.engine.InstanceState;
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.auth.Caller;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
@@ -30,8 +31,11 @@ public class InstanceStatusResource {
         this.registry = registry;
     }
 
-    public HttpResponse<?> status(String instanceId) {
-        FlowInstance instance = engine.instance(instanceId).orElseThrow(() -> new InstanceNotFound(instanceId));
+    /** @throws InstanceNotFound also for an instance of another tenant: its existence is not revealed */
+    public HttpResponse<?> status(Caller caller, String instanceId) {
+        FlowInstance instance = engine.instance(instanceId)
+                .filter(found -> TenantScope.sees(caller, found.tenantId()))
+                .orElseThrow(() -> new InstanceNotFound(instanceId));
         return HttpResponse.ok(view(instance));
     }
 

@@ -32,6 +32,8 @@ public final class ProblemTable {
             Map.entry("instance-not-found", new Entry(404, "Instance not found")),
             Map.entry("incident-not-found", new Entry(404, "Incident not found")),
             Map.entry("task-not-found", new Entry(404, "Task not found")),
+            Map.entry("task-claimed", new Entry(409, "Task claimed by someone else")),
+            Map.entry("separation-of-duties", new Entry(403, "Separation of duties")),
             Map.entry("no-matching-instance", new Entry(404, "No matching instance")),
             Map.entry("ambiguous-match", new Entry(409, "Ambiguous match")),
             Map.entry("flow-failed", new Entry(502, "Flow failed")),

@@ -13,6 +13,7 @@ import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.StartRequest;
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.instances.InstanceStatusResource;
 import io.flowgate.gateway.instances.OperationRef;
 import io.flowgate.gateway.problem.GatewayProblem;
@@ -38,24 +39,28 @@ public class FlowCall {
         this.statusResource = statusResource;
     }
 
-    public HttpResponse<?> call(Operation operation, FlowBinding binding, ValidatedRequest request) {
+    /**
+     * Runs the operation's flow action for the caller: new instances get the caller's tenant and record the caller
+     * as initiator; correlation and task completion only find instances of the caller's tenant.
+     */
+    public HttpResponse<?> call(Caller caller, Operation operation, FlowBinding binding, ValidatedRequest request) {
         if (binding.action() == FlowAction.STATUS) {
             // the status resource, declared in a contract: same document as the built-in one for every flow
-            return statusResource.status(instanceId(binding, request));
+            return statusResource.status(caller, instanceId(binding, request));
         }
         Map<String, Object> variables = new LinkedHashMap<>(binding.variables().variables(request));
         Duration budget = binding.mode() == FlowMode.ASYNC ? Duration.ZERO : binding.timeout();
-        String tenant = null;
+        String tenant = caller.tenant();
         FlowInstance instance = switch (binding.action()) {
             case START -> {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
                 yield engine.start(new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
-                        variables, tenant, null), budget);
+                        variables, tenant, caller.subject()), budget);
             }
             case CORRELATE -> engine.correlate(new CorrelateRequest(binding.flowId(), binding.message(),
                     requiredBusinessKey(binding, request), variables, tenant), budget);
             case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
-                    requiredBusinessKey(binding, request), variables, tenant), budget);
+                    requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);
             case STATUS -> throw new IllegalStateException("handled above");
         };
         return answers.answer(operation, binding, instance);

@@ -7,7 +7,11 @@ import io.flowgate.contracts.Route;
 import io.flowgate.contracts.RouteMatch;
 import io.flowgate.contracts.validation.RequestData;
 import io.flowgate.contracts.validation.ValidatedRequest;
+import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.authz.Authorizer;
+import io.flowgate.gateway.idempotency.IdempotencyStage;
 import io.flowgate.gateway.instances.InstanceStatusResource;
+import io.flowgate.gateway.pipeline.Guard;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
 import io.micronaut.http.HttpRequest;
@@ -21,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Route look-up → availability → validation → the flow call. The route table was built at publish time; this class
- * only looks things up.
+ * The contract pipeline, in order: route look-up → authentication → rate limit → authorization → idempotency →
+ * validation → flow (body and header size limits apply before, in Netty). Routes, policies, schemas and mappings
+ * were compiled at publish time; this class only looks things up.
  */
 @Singleton
 public class OperationDispatcher {
@@ -30,11 +35,19 @@ public class OperationDispatcher {
     private static final Pattern STATUS_PATH = Pattern.compile("^/instances/([A-Za-z0-9-]{1,64})/?$");
 
     private final ContractRegistry registry;
+    private final Guard guard;
+    private final Authorizer authorizer;
+    private final IdempotencyStage idempotency;
     private final FlowCall flowCall;
     private final InstanceStatusResource statusResource;
 
-    public OperationDispatcher(ContractRegistry registry, FlowCall flowCall, InstanceStatusResource statusResource) {
+    public OperationDispatcher(ContractRegistry registry, Guard guard, Authorizer authorizer,
+                               IdempotencyStage idempotency, FlowCall flowCall,
+                               InstanceStatusResource statusResource) {
         this.registry = registry;
+        this.guard = guard;
+        this.authorizer = authorizer;
+        this.idempotency = idempotency;
         this.flowCall = flowCall;
         this.statusResource = statusResource;
     }
@@ -44,10 +57,13 @@ public class OperationDispatcher {
         String rawPath = request.getUri().getRawPath();
         Optional<RouteMatch> match = registry.match(method, rawPath);
         if (match.isEmpty()) {
-            return fallback(method, rawPath);
+            return fallback(request, method, rawPath);
         }
         Route route = match.get().route();
         Operation operation = route.operation();
+        Caller caller = guard.admit(request, operation.contractName() + " " + operation.method() + " "
+                + operation.path(), operation.policy().rateLimit());
+        authorizer.authorizeOperation(caller, operation);
         if (route.unavailableReason().isPresent()) {
             throw new GatewayProblem(Problem.of(503, "route-unavailable", "Route unavailable",
                     operation.label() + " is unavailable: " + route.unavailableReason().get()));
@@ -55,12 +71,15 @@ public class OperationDispatcher {
         FlowBinding binding = operation.binding().orElseThrow(() -> new GatewayProblem(Problem.of(501,
                 "operation-unrouted", "Not Implemented", operation.label() + " of contract '"
                         + operation.contractName() + "' has no x-flow-id: nothing runs behind it yet")));
-        RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body, Map.of());
-        ValidatedRequest validated = operation.validator().validate(data);
-        return flowCall.call(operation, binding, validated);
+        return idempotency.execute(caller, operation, request, body, () -> {
+            RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body,
+                    caller.claims());
+            ValidatedRequest validated = operation.validator().validate(data);
+            return flowCall.call(caller, operation, binding, validated);
+        });
     }
 
-    private HttpResponse<?> fallback(String method, String rawPath) {
+    private HttpResponse<?> fallback(HttpRequest<?> request, String method, String rawPath) {
         Set<String> allowed = registry.allowedMethods(rawPath);
         if (!allowed.isEmpty()) {
             throw new GatewayProblem(Problem.of(405, "method-not-allowed", "Method Not Allowed",
@@ -69,7 +88,9 @@ public class OperationDispatcher {
         }
         Matcher status = STATUS_PATH.matcher(rawPath);
         if ("GET".equals(method) && status.matches()) {
-            return statusResource.status(status.group(1));
+            Caller caller = guard.admit(request, "GET /instances/{id}", Optional.empty());
+            Guard.requireAuthenticated(caller);
+            return statusResource.status(caller, status.group(1));
         }
         throw new GatewayProblem(Problem.of(404, "route-not-found", "Not Found",
                 "no published contract declares " + method + " " + rawPath));

@@ -1,11 +1,19 @@
 package io.flowgate.gateway.tasks;
 
 import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.TaskAlreadyClaimed;
+import io.flowgate.engine.TaskNotFound;
 import io.flowgate.engine.TaskQuery;
 import io.flowgate.engine.UserTaskView;
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.auth.CallerAttribute;
+import io.flowgate.gateway.authz.AuthzProblems;
 import io.flowgate.gateway.instances.InstanceViews;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -20,7 +28,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/tasks}: the task inbox — list open user tasks, complete one with variables. */
+/**
+ * {@code /api/tasks}: the caller's task inbox — list the tasks the caller may work, claim, unclaim, complete. The
+ * caller is the {@link CallerAttribute} the pipeline leaves on the request; without one the answer is 401. Access
+ * rules: {@link TaskAccess}; another tenant's task answers 404, never its data.
+ */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
 @Controller("/api/tasks")
@@ -37,19 +49,98 @@ public class TaskController {
         this.engine = engine;
     }
 
+    /**
+     * The tasks the caller may work, newest first: assigned to the caller, or unclaimed in one of the caller's roles,
+     * in the caller's tenant. The platform admin lists every tenant's tasks. The parameters only narrow the list.
+     */
     @Get
-    public List<UserTaskView> list(@QueryValue @Nullable String candidateGroup,
-                                          @QueryValue @Nullable String assignee,
-                                          @QueryValue @Nullable String instanceId) {
-        List<String> groups = candidateGroup == null ? null : List.of(candidateGroup);
-        return engine.tasks(new TaskQuery(groups, assignee, null, instanceId, MAX_TASKS));
+    public List<UserTaskView> list(HttpRequest<?> request, @QueryValue @Nullable String candidateGroup,
+                                   @QueryValue @Nullable String assignee, @QueryValue @Nullable String instanceId) {
+        Caller caller = authenticated(request);
+        if (caller.platformAdmin()) {
+            List<String> groups = candidateGroup == null ? null : List.of(candidateGroup);
+            return engine.tasks(new TaskQuery(groups, assignee, null, instanceId, MAX_TASKS));
+        }
+        if (candidateGroup != null && !caller.hasRole(candidateGroup)
+                || assignee != null && !assignee.equals(caller.subject())) {
+            return List.of();
+        }
+        List<String> groups = candidateGroup != null ? List.of(candidateGroup)
+                : caller.roles().stream().sorted().toList();
+        // a group query finds only unclaimed tasks; the caller's own claimed ones come through the assignee
+        String mine = candidateGroup != null && assignee == null ? null : caller.subject();
+        List<String> byGroup = assignee != null && candidateGroup == null ? List.of() : groups;
+        return engine.tasks(new TaskQuery(byGroup, mine, caller.tenant(), instanceId, MAX_TASKS)).stream()
+                .filter(task -> TaskAccess.visible(caller, task)).toList();
     }
 
-    /** Body: a JSON object whose properties become process variables. */
+    /** Makes the caller the task's assignee; 409 when another user holds it. */
+    @Post("/{id}/claim")
+    public UserTaskView claim(HttpRequest<?> request, String id) {
+        Caller caller = authenticated(request);
+        check(TaskAccess.work(caller, openTask(id)), id, "claim");
+        try {
+            return engine.claim(id, caller.subject());
+        } catch (TaskAlreadyClaimed claimed) {
+            throw claimedByOther(claimed.taskId(), claimed.assignee());
+        }
+    }
+
+    /** Gives the task back to its candidate groups: its assignee may, and the platform admin. */
+    @Post("/{id}/unclaim")
+    public UserTaskView unclaim(HttpRequest<?> request, String id) {
+        Caller caller = authenticated(request);
+        check(TaskAccess.release(caller, openTask(id)), id, "unclaim");
+        return engine.unclaim(id);
+    }
+
+    /**
+     * Body: a JSON object whose properties become process variables. The initiator of the instance may not complete
+     * a task marked {@code flowgate.separateFrom = initiator}.
+     */
     @Post("/{id}/complete")
-    public Map<String, Object> complete(String id, @Body @Nullable Map<String, Object> variables) {
+    public Map<String, Object> complete(HttpRequest<?> request, String id,
+                                        @Body @Nullable Map<String, Object> variables) {
+        Caller caller = authenticated(request);
+        UserTaskView task = openTask(id);
+        check(TaskAccess.work(caller, task), id, "complete");
+        if (task.forbidsCompletionBy(caller.subject())) {
+            throw AuthzProblems.forbidden("separation-of-duties", "task '" + task.taskKey() + "' of flow '"
+                    + task.flowKey() + "' must be completed by someone other than the user who started the "
+                    + "instance (" + caller.subject() + ")");
+        }
         FlowInstance instance = engine.completeTask(id, variables == null ? Map.of() : variables, COMPLETE_BUDGET);
         return InstanceViews.summary(instance);
     }
 
+    private static Caller authenticated(HttpRequest<?> request) {
+        Caller caller = CallerAttribute.get(request);
+        if (!caller.authenticated()) {
+            throw AuthzProblems.unauthenticated();
+        }
+        return caller;
+    }
+
+    private UserTaskView openTask(String id) {
+        return engine.task(id).orElseThrow(() -> new TaskNotFound(id));
+    }
+
+    private void check(TaskAccess.Verdict verdict, String id, String action) {
+        switch (verdict) {
+            case ALLOWED -> {
+            }
+            // the same answer as for a task that does not exist: another tenant's ids reveal nothing
+            case NOT_FOUND -> throw new TaskNotFound(id);
+            case FORBIDDEN -> throw AuthzProblems.forbidden(AuthzProblems.FORBIDDEN, "you may not " + action
+                    + " task '" + id + "': it is neither assigned to you nor offered to one of your roles");
+            case CLAIMED_BY_OTHER -> throw claimedByOther(id, engine.task(id).map(UserTaskView::assignee)
+                    .orElse("another user"));
+        }
+    }
+
+    private static GatewayProblem claimedByOther(String id, String assignee) {
+        return new GatewayProblem(Problem.of(409, "task-claimed", "Task claimed",
+                "task '" + id + "' is claimed by " + assignee + "; it must be unclaimed first")
+                .with("assignee", assignee));
+    }
 }

@@ -44,6 +44,9 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final ListIncidents listIncidents;
     private final RetryIncident retryIncident;
     private final ListTasks listTasks;
+    private final ReadTask readTask;
+    private final ClaimTask claimTask;
+    private final UnclaimTask unclaimTask;
     private final DeployFlow deployFlow;
     private final InspectFlow inspectFlow;
     private final ListFlows listFlows;
@@ -57,7 +60,6 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         IncidentViews incidents = new IncidentViews(keys);
         this.startFlow = new StartFlow(context);
         this.correlateMessage = new CorrelateMessage(context);
-        this.completeTaskByKey = new CompleteTaskByKey(context);
         this.completeTaskById = new CompleteTaskById(context);
         this.readInstance = new ReadInstance(context);
         this.listInstances = new ListInstances(context);
@@ -65,7 +67,12 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.cancelInstance = new CancelInstance(context);
         this.listIncidents = new ListIncidents(context, incidents);
         this.retryIncident = new RetryIncident(context);
-        this.listTasks = new ListTasks(context, keys);
+        TaskViews taskViews = new TaskViews(context, keys, new SeparationRules(engine.getRepositoryService()));
+        this.completeTaskByKey = new CompleteTaskByKey(context, taskViews);
+        this.listTasks = new ListTasks(context, taskViews);
+        this.readTask = new ReadTask(context, taskViews);
+        this.claimTask = new ClaimTask(context, readTask);
+        this.unclaimTask = new UnclaimTask(context, readTask);
         this.deployFlow = new DeployFlow(context);
         this.inspectFlow = new InspectFlow(context);
         this.listFlows = new ListFlows(context);
@@ -170,6 +177,21 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     @Override
     public List<UserTaskView> tasks(TaskQuery query) {
         return listTasks.execute(query);
+    }
+
+    @Override
+    public Optional<UserTaskView> task(String taskId) {
+        return readTask.execute(taskId);
+    }
+
+    @Override
+    public UserTaskView claim(String taskId, String userId) {
+        return claimTask.execute(taskId, userId);
+    }
+
+    @Override
+    public UserTaskView unclaim(String taskId) {
+        return unclaimTask.execute(taskId);
     }
 
     /** Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor). */

@@ -5,6 +5,7 @@ import io.flowgate.engine.CompleteTaskRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
+import io.flowgate.engine.SeparationOfDuties;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -17,10 +18,12 @@ final class CompleteTaskByKey {
 
     private final EngineContext context;
     private final BudgetedCommand command;
+    private final TaskViews views;
 
-    CompleteTaskByKey(EngineContext context) {
+    CompleteTaskByKey(EngineContext context, TaskViews views) {
         this.context = context;
         this.command = new BudgetedCommand(context);
+        this.views = views;
     }
 
     FlowInstance execute(CompleteTaskRequest request, Duration budget) {
@@ -29,6 +32,9 @@ final class CompleteTaskByKey {
         }
         Map<String, Object> variables = context.codec().toEngine(request.variables());
         Task task = findOpen(request);
+        if (views.of(task).forbidsCompletionBy(request.completedBy())) {
+            throw new SeparationOfDuties(task.getId(), request.completedBy());
+        }
         return command.run(task.getProcessInstanceId(), request.flowKey(),
                 () -> context.engine().getTaskService().complete(task.getId(), variables), budget);
     }
@@ -41,6 +47,8 @@ final class CompleteTaskByKey {
         }
         if (request.tenantId() != null) {
             query.tenantIdIn(request.tenantId());
+        } else {
+            query.withoutTenantId(); // a caller without tenant never reaches a tenant's tasks
         }
         List<Task> found = query.listPage(0, 2);
         String target = "task '" + request.taskKey() + "' in flow '" + request.flowKey() + "' with business key '"

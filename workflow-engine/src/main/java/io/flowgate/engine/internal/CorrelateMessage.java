@@ -46,6 +46,8 @@ final class CorrelateMessage {
         }
         if (request.tenantId() != null) {
             query.tenantIdIn(request.tenantId());
+        } else {
+            query.withoutTenantId(); // a caller without tenant never reaches a tenant's instances
         }
         List<Execution> found = query.listPage(0, 2);
         String target = "flow '" + request.flowKey() + "' with business key '" + request.businessKey() + "'";

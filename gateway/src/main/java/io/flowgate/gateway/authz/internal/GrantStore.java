@@ -1,0 +1,82 @@
+package io.flowgate.gateway.authz.internal;
+
+import io.flowgate.gateway.authz.Grant;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored grants, in the application's database. Migrated by Flyway from this package's own location into its own
+ * history table, beside the other modules' tables.
+ */
+@Singleton
+final class GrantStore {
+
+    static final String MIGRATIONS = "classpath:db/migration/policies";
+    static final String HISTORY_TABLE = "flyway_policies_history";
+
+    private final DataSource dataSource;
+
+    GrantStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure(GrantStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                // other modules' tables are already in the schema: start our own history at 0, then run V1
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    List<Grant> all() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT subject, role, domain FROM authz_grants ORDER BY domain, subject, role");
+             ResultSet rs = s.executeQuery()) {
+            List<Grant> grants = new ArrayList<>();
+            while (rs.next()) {
+                grants.add(new Grant(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return grants;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the grants", e);
+        }
+    }
+
+    /** Deletes every grant and inserts these, in one transaction. */
+    void replaceAll(List<Grant> grants) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM authz_grants");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO authz_grants (subject, role, domain) VALUES (?, ?, ?)")) {
+                delete.executeUpdate();
+                for (Grant grant : grants) {
+                    insert.setString(1, grant.subject());
+                    insert.setString(2, grant.role());
+                    insert.setString(3, grant.domain());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the grants", e);
+        }
+    }
+}

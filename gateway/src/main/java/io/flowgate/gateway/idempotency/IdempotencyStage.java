@@ -1,0 +1,247 @@
+package io.flowgate.gateway.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowgate.contracts.ContractException;
+import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.OperationPolicy;
+import io.flowgate.engine.FlowException;
+import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.Problem;
+import io.flowgate.gateway.problem.ProblemResponses;
+import io.flowgate.gateway.problem.ProblemTable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The {@code Idempotency-Key} stage (Stripe semantics, draft-ietf-httpapi-idempotency-key-header) for POST and PATCH.
+ * The first request with a key runs and its answer is stored as bytes; a retry with the same key and the same request
+ * gets those bytes again with {@code Idempotent-Replayed: true} and runs nothing. Keys are scoped by tenant, principal
+ * and operation, so two clients never see each other's answers.
+ *
+ * <p>What is kept when the request fails:
+ * <ul>
+ *   <li>a client error before anything ran (validation, no matching instance, …) and 503: the key is released, so
+ *       the corrected request or a later retry can use it;</li>
+ *   <li>any other 5xx, and a 4xx that names a started instance (a BPMN error the contract maps to 409, say): the
+ *       problem is stored and replayed, because the flow may have had side effects — a retry must not repeat them.
+ *       Use a new key to try again.</li>
+ * </ul>
+ */
+@Singleton
+public class IdempotencyStage {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final int MAX_KEY_LENGTH = 255;
+
+    /** The response headers replayed with the stored body. */
+    static final List<String> KEPT_HEADERS = List.of("Location", "Flowgate-Instance", "Flowgate-Instance-State");
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyStage.class);
+
+    private final IdempotencyStore store;
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final Duration retention;
+    private final AtomicBoolean storeDown = new AtomicBoolean();
+
+    public IdempotencyStage(IdempotencyStore store, ObjectMapper json, IdempotencySettings settings) {
+        settings.validate();
+        this.store = store;
+        this.json = json;
+        this.enabled = settings.isEnabled();
+        this.retention = settings.getRetention();
+    }
+
+    /**
+     * Runs {@code next} at most once per key.
+     *
+     * @param body the request body as received (fingerprinted, never parsed for anything else)
+     * @throws GatewayProblem 400 (key invalid or missing where required), 409 (the first request with this key is
+     *                        still running), 422 (the key was used for another request), 503 (store unavailable)
+     */
+    public HttpResponse<?> execute(Caller caller, Operation operation, HttpRequest<?> request, byte[] body,
+                                   Supplier<HttpResponse<?>> next) {
+        String method = request.getMethodName();
+        if (!enabled || !("POST".equals(method) || "PATCH".equals(method))) {
+            return next.get();
+        }
+        Optional<String> key = IdempotencyKeys.read(request.getHeaders().getAll(KEY_HEADER));
+        if (key.isEmpty()) {
+            if (operation.policy().idempotency() == OperationPolicy.Idempotency.REQUIRED) {
+                throw GatewayProblem.badRequest("idempotency-key-missing", operation.label()
+                        + " requires an Idempotency-Key header (up to " + MAX_KEY_LENGTH + " printable characters)");
+            }
+            return next.get();
+        }
+        String scoped = IdempotencyKeys.scope(caller, clientAddress(request), operation, key.get());
+        String pathAndQuery = request.getUri().getRawPath()
+                + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+        String fingerprint = Fingerprint.of(method, pathAndQuery,
+                request.getContentType().map(MediaType::toString).orElse(null), body, json);
+        Reservation reservation = reserve(scoped, fingerprint);
+        return switch (reservation.outcome()) {
+            case ACQUIRED -> run(scoped, request, next);
+            case REPLAY -> replay(reservation.response().orElseThrow());
+            case MISMATCH -> throw new GatewayProblem(Problem.of(422, "idempotency-key-reused",
+                    "Idempotency key reused", "this Idempotency-Key was already used for a different request to "
+                            + operation.label() + "; use a new key for a new request"));
+            case IN_PROGRESS -> throw new GatewayProblem(Problem.of(409, "idempotency-key-in-use",
+                    "Request in progress", "the first request with this Idempotency-Key is still running; retry"
+                            + " later to receive its answer"), Map.of("Retry-After", "1"));
+        };
+    }
+
+    private Reservation reserve(String scoped, String fingerprint) {
+        try {
+            Reservation reservation = store.reserve(scoped, fingerprint, retention);
+            if (storeDown.compareAndSet(true, false)) {
+                LOG.info("the idempotency store answers again");
+            }
+            return reservation;
+        } catch (IdempotencyUnavailable e) {
+            if (storeDown.compareAndSet(false, true)) {
+                // once per outage: every request with a key is answered 503 until the store is back
+                LOG.warn("idempotency store unavailable, requests with an Idempotency-Key get 503: {}",
+                        e.getMessage());
+            }
+            throw unavailable();
+        }
+    }
+
+    private HttpResponse<?> run(String scoped, HttpRequest<?> request, Supplier<HttpResponse<?>> next) {
+        StoredResponse stored;
+        try {
+            stored = capture(next.get());
+        } catch (RuntimeException e) {
+            Optional<StoredResponse> kept = keptFailure(request, e);
+            if (kept.isEmpty()) {
+                releaseQuietly(scoped);
+                throw e;
+            }
+            stored = kept.get();
+        }
+        try {
+            store.complete(scoped, stored);
+        } catch (RuntimeException e) {
+            // the answer exists and goes out; the key stays "in progress" until the lock timeout, then it is free again
+            LOG.error("could not store the answer for an idempotency key: {}", e.toString());
+        }
+        return toResponse(stored);
+    }
+
+    /** The problem to store for a failure that may have had side effects; empty when nothing ran. */
+    private Optional<StoredResponse> keptFailure(HttpRequest<?> request, RuntimeException e) {
+        Problem problem;
+        Map<String, String> headers = Map.of();
+        if (e instanceof GatewayProblem gateway) {
+            problem = gateway.problem();
+            headers = gateway.headers();
+        } else if (e instanceof ContractException contract) {
+            problem = ProblemTable.forContract(contract);
+        } else if (e instanceof FlowException flow) {
+            problem = ProblemTable.forFlow(flow);
+        } else {
+            LOG.error("request failed; its idempotency key keeps this 500 answer", e);
+            problem = Problem.of(500, "internal-error", "Internal Server Error",
+                    "The server failed to handle the request; the error is logged.");
+        }
+        boolean ran = problem.extensions().containsKey("instanceId");
+        if (problem.status() == 503 || (problem.status() < 500 && !ran)) {
+            return Optional.empty();
+        }
+        return Optional.of(capture(ProblemResponses.render(request, problem, headers)));
+    }
+
+    private StoredResponse capture(HttpResponse<?> response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Object body = response.getBody().orElse(null);
+        Optional<MediaType> contentType = response.getContentType();
+        byte[] bytes;
+        if (body == null) {
+            bytes = new byte[0];
+        } else if (body instanceof byte[] raw) {
+            bytes = raw;
+        } else if (body instanceof CharSequence text) {
+            bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            contentType = contentType.or(() -> Optional.of(MediaType.TEXT_PLAIN_TYPE));
+        } else {
+            bytes = serialize(body);
+            contentType = contentType.or(() -> Optional.of(MediaType.APPLICATION_JSON_TYPE));
+        }
+        contentType.ifPresent(type -> headers.put(HttpHeaders.CONTENT_TYPE, type.toString()));
+        for (String name : KEPT_HEADERS) {
+            String value = response.getHeaders().get(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new StoredResponse(response.code(), headers, bytes);
+    }
+
+    private byte[] serialize(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the response body: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static HttpResponse<?> replay(StoredResponse stored) {
+        return toResponse(stored).header(REPLAYED_HEADER, "true");
+    }
+
+    private static MutableHttpResponse<byte[]> toResponse(StoredResponse stored) {
+        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(stored.status()));
+        stored.headers().forEach((name, value) -> {
+            if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                response.contentType(value);
+            } else {
+                response.header(name, value);
+            }
+        });
+        if (stored.body().length > 0) {
+            response.body(stored.body());
+        }
+        return response;
+    }
+
+    private void releaseQuietly(String scoped) {
+        try {
+            store.release(scoped);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release an idempotency key (it frees itself after the lock timeout): {}",
+                    e.toString());
+        }
+    }
+
+    private static GatewayProblem unavailable() {
+        return new GatewayProblem(Problem.of(503, "idempotency-unavailable", "Service Unavailable",
+                "the idempotency store is unavailable; the request was not executed, retry later"),
+                Map.of("Retry-After", "1"));
+    }
+
+    private static String clientAddress(HttpRequest<?> request) {
+        InetSocketAddress address = request.getRemoteAddress();
+        return address == null || address.getAddress() == null ? "unknown" : address.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,32 @@
+package io.flowgate.gateway.idempotency;
+
+import io.flowgate.gateway.idempotency.internal.JdbcIdempotencyStore;
+import io.flowgate.gateway.idempotency.internal.RedisIdempotencyStore;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * Chooses the store once at start-up: Redis when {@code flowgate.redis-url} ({@code FLOWGATE_REDIS_URL}) is set, so
+ * every node sees every key; otherwise the application's database (kept across restarts).
+ */
+@Factory
+public class IdempotencyStoreFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    public IdempotencyStore idempotencyStore(IdempotencySettings settings, DataSource dataSource,
+                                             @Nullable @Value("${flowgate.redis-url:}") String url) {
+        settings.validate();
+        if (url == null || url.isBlank()) {
+            return new JdbcIdempotencyStore(dataSource, settings.getLockTimeout(), settings.getPurgeInterval(),
+                    Clock.systemUTC());
+        }
+        return RedisIdempotencyStore.connect(url, settings.getRedisTimeout(), settings.getLockTimeout());
+    }
+}

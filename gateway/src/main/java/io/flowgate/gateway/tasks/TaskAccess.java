@@ -1,0 +1,65 @@
+package io.flowgate.gateway.tasks;
+
+import io.flowgate.engine.UserTaskView;
+import io.flowgate.gateway.auth.Caller;
+
+import java.util.Objects;
+
+/**
+ * Who may see and work a task. Candidate groups are roles. A task is the caller's to work when the caller is its
+ * assignee, or it is unclaimed and the caller holds one of its candidate groups — always within the caller's tenant
+ * (the platform admin works every tenant's tasks). Tasks of another tenant do not exist for the caller.
+ */
+final class TaskAccess {
+
+    /** What may happen to a task the caller asks about. */
+    enum Verdict {
+        ALLOWED,
+        /** another tenant's task: answer as if it did not exist */
+        NOT_FOUND,
+        /** the caller holds none of its groups and is not its assignee */
+        FORBIDDEN,
+        /** the caller could work it, but another user holds it */
+        CLAIMED_BY_OTHER
+    }
+
+    private TaskAccess() {
+    }
+
+    /** Whether the inbox lists the task for the caller. */
+    static boolean visible(Caller caller, UserTaskView task) {
+        return work(caller, task) == Verdict.ALLOWED;
+    }
+
+    /** Claiming or completing: the assignee, or a holder of a candidate group while unclaimed. */
+    static Verdict work(Caller caller, UserTaskView task) {
+        if (!sameTenant(caller, task)) {
+            return Verdict.NOT_FOUND;
+        }
+        if (isAssignee(caller, task)) {
+            return Verdict.ALLOWED;
+        }
+        if (!mayWorkUnclaimed(caller, task)) {
+            return Verdict.FORBIDDEN;
+        }
+        return task.assignee() == null ? Verdict.ALLOWED : Verdict.CLAIMED_BY_OTHER;
+    }
+
+    /** Unclaiming: the assignee, the platform admin, or a group holder while it is unclaimed (changes nothing). */
+    static Verdict release(Caller caller, UserTaskView task) {
+        Verdict verdict = work(caller, task);
+        return verdict == Verdict.CLAIMED_BY_OTHER && caller.platformAdmin() ? Verdict.ALLOWED : verdict;
+    }
+
+    private static boolean sameTenant(Caller caller, UserTaskView task) {
+        return caller.platformAdmin() || Objects.equals(caller.tenant(), task.tenantId());
+    }
+
+    private static boolean isAssignee(Caller caller, UserTaskView task) {
+        return caller.subject() != null && caller.subject().equals(task.assignee());
+    }
+
+    private static boolean mayWorkUnclaimed(Caller caller, UserTaskView task) {
+        return caller.platformAdmin() || task.candidateGroups().stream().anyMatch(caller::hasRole);
+    }
+}

@@ -1,0 +1,139 @@
+package io.flowgate.gateway.users;
+
+import io.flowgate.gateway.auth.AuthSettings;
+import io.flowgate.gateway.users.internal.PasswordHasher;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Users: checked, hashed and kept in the {@link UserStore}. Checks a password for {@code POST /auth/token}.
+ * Who may call this is decided before it (the admin filter guards {@code /admin/**}).
+ */
+@Singleton
+public class UserDirectory {
+
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    public static final Pattern ROLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final int MAX_ROLES = 64;
+
+    private final UserStore store;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    @Inject
+    public UserDirectory(UserStore store, AuthSettings settings) {
+        this(store, new PasswordHasher(settings.bcryptCost()), Clock.systemUTC());
+    }
+
+    UserDirectory(UserStore store, PasswordHasher hasher, Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** @throws InvalidUserField naming the first wrong field; {@link UserAlreadyExists} */
+    public User create(NewUser request) {
+        checkUsername(request.username());
+        checkPassword(request.password());
+        List<String> roles = checkRoles(request.roles());
+        checkTenant(request.tenant());
+        Instant now = now();
+        User user = new User(request.username(), roles, request.tenant(), now, now);
+        store.create(new StoredUser(user, hasher.hash(request.password())));
+        return user;
+    }
+
+    /** @throws UserNotFound, {@link InvalidUserField}, {@link LastPlatformAdmin} */
+    public User update(String username, UserChange change) {
+        StoredUser current = store.find(username).orElseThrow(() -> new UserNotFound(username));
+        if (change.password() != null) {
+            checkPassword(change.password());
+        }
+        List<String> roles = change.roles() == null ? current.user().roles() : checkRoles(change.roles());
+        String tenant = change.tenantGiven() ? change.tenant() : current.user().tenant();
+        checkTenant(tenant);
+        String hash = change.password() == null ? current.passwordHash() : hasher.hash(change.password());
+        User user = new User(username, roles, tenant, current.user().createdAt(), now());
+        store.update(new StoredUser(user, hash));
+        return user;
+    }
+
+    /** @throws UserNotFound, {@link LastPlatformAdmin} */
+    public void delete(String username) {
+        store.delete(username);
+    }
+
+    public User get(String username) {
+        return store.find(username).map(StoredUser::user).orElseThrow(() -> new UserNotFound(username));
+    }
+
+    public List<User> list() {
+        return store.list();
+    }
+
+    /**
+     * The user when the password is theirs. Takes as long for an unknown username as for a wrong password, so the
+     * answer time does not tell which usernames exist.
+     */
+    public Optional<User> authenticate(String username, String password) {
+        Optional<StoredUser> stored = username == null || !USERNAME.matcher(username).matches()
+                ? Optional.empty() : store.find(username);
+        boolean matches = hasher.matches(password == null ? "" : password,
+                stored.map(StoredUser::passwordHash).orElse(null));
+        return matches ? stored.map(StoredUser::user) : Optional.empty();
+    }
+
+    public boolean anyWithRole(String role) {
+        return store.anyWithRole(role);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidUserField("username", "username must be 2 to 64 characters of a-z, 0-9, '.', '_' or "
+                    + "'-', starting with a letter or digit");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < AuthSettings.MIN_PASSWORD_LENGTH) {
+            throw new InvalidUserField("password", "password must be at least " + AuthSettings.MIN_PASSWORD_LENGTH
+                    + " characters");
+        }
+        if (!PasswordHasher.fitsBcrypt(password)) {
+            throw new InvalidUserField("password", "password must be at most " + PasswordHasher.MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8 (bcrypt reads no further)");
+        }
+    }
+
+    private static List<String> checkRoles(List<String> roles) {
+        if (roles.size() > MAX_ROLES) {
+            throw new InvalidUserField("roles", "at most " + MAX_ROLES + " roles");
+        }
+        for (String role : roles) {
+            if (role == null || !ROLE.matcher(role).matches()) {
+                throw new InvalidUserField("roles", "role names are 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' "
+                        + "or '-', starting with a letter or digit; got " + (role == null ? "null" : "'" + role + "'"));
+            }
+        }
+        return User.sorted(roles);
+    }
+
+    private static void checkTenant(String tenant) {
+        if (tenant != null && !TENANT.matcher(tenant).matches()) {
+            throw new InvalidUserField("tenant", "tenant must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or "
+                    + "'-', starting with a letter or digit, or null for a platform-wide user");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.flowgate.gateway.users.internal;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** bcrypt hashing and checking (at.favre.lib:bcrypt, version 2a). */
+public final class PasswordHasher {
+
+    /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    private final int cost;
+    // checked against when the username is unknown, so that answer takes as long as a wrong password
+    private final String decoy;
+
+    public PasswordHasher(int cost) {
+        this.cost = cost;
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        this.decoy = hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    public static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+
+    public String hash(String password) {
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    }
+
+    /** @param hash the stored hash, or null for an unknown user (the work is done anyway, and false returned) */
+    public boolean matches(String password, String hash) {
+        boolean usable = !password.isEmpty() && fitsBcrypt(password);
+        String candidate = usable ? password : "-";
+        boolean verified = BCrypt.verifyer().verify(candidate.toCharArray(), hash == null ? decoy : hash).verified;
+        return verified && usable && hash != null;
+    }
+}

@@ -1,0 +1,107 @@
+package io.flowgate.gateway.users;
+
+import io.flowgate.gateway.users.internal.JdbcUserStore;
+import io.flowgate.gateway.users.internal.PasswordHasher;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Users on a real (in-memory H2) store: checks naming the field, hashing, and the last platform admin rule. */
+class UserDirectoryTest {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    UserDirectory users;
+    JdbcUserStore store;
+
+    @BeforeEach
+    void store() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        store = new JdbcUserStore(new UsersSchema(dataSource));
+        users = new UserDirectory(store, new PasswordHasher(10), Clock.systemUTC());
+    }
+
+    @Test
+    void storesABcryptHashAndChecksThePassword() {
+        users.create(new NewUser("ada", PASSWORD, List.of("finance", "store-manager"), "tenant-a"));
+
+        String hash = store.find("ada").orElseThrow().passwordHash();
+        assertThat(hash).startsWith("$2a$10$").doesNotContain(PASSWORD);
+        assertThat(users.authenticate("ada", PASSWORD)).get().extracting(User::tenant).isEqualTo("tenant-a");
+        assertThat(users.authenticate("ada", PASSWORD + "x")).isEmpty();
+        assertThat(users.authenticate("nobody", PASSWORD)).isEmpty();
+        assertThat(users.authenticate("ada", "x".repeat(100))).isEmpty();
+    }
+
+    @Test
+    void namesTheWrongField() {
+        assertField(new NewUser("Ada", PASSWORD, List.of(), null), "username");
+        assertField(new NewUser("a", PASSWORD, List.of(), null), "username");
+        assertField(new NewUser("ada", "short", List.of(), null), "password");
+        assertField(new NewUser("ada", "é".repeat(40), List.of(), null), "password");
+        assertField(new NewUser("ada", PASSWORD, List.of("-bad"), null), "roles");
+        assertField(new NewUser("ada", PASSWORD, List.of("has space"), null), "roles");
+        assertField(new NewUser("ada", PASSWORD, List.of(), "a b"), "tenant");
+    }
+
+    @Test
+    void refusesADuplicateUsername() {
+        users.create(new NewUser("ada", PASSWORD, List.of(), null));
+        assertThatThrownBy(() -> users.create(new NewUser("ada", PASSWORD, List.of(), null)))
+                .isInstanceOf(UserAlreadyExists.class);
+    }
+
+    @Test
+    void keepsWhatAChangeLeavesOut() {
+        users.create(new NewUser("ada", PASSWORD, List.of("finance"), "tenant-a"));
+
+        User changed = users.update("ada", new UserChange(null, List.of("auditor"), false, null));
+
+        assertThat(changed.roles()).containsExactly("auditor");
+        assertThat(changed.tenant()).isEqualTo("tenant-a");
+        assertThat(users.authenticate("ada", PASSWORD)).isPresent();
+        User platformWide = users.update("ada", new UserChange("another-long-password", null, true, null));
+        assertThat(platformWide.tenant()).isNull();
+        assertThat(users.authenticate("ada", "another-long-password")).isPresent();
+        assertThat(users.authenticate("ada", PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void neverLeavesThePlatformWithoutAnAdmin() {
+        users.create(new NewUser("root", PASSWORD, List.of("admin"), null));
+        users.create(new NewUser("tenant-admin", PASSWORD, List.of("admin"), "tenant-a"));
+
+        assertThatThrownBy(() -> users.delete("root")).isInstanceOf(LastPlatformAdmin.class);
+        assertThatThrownBy(() -> users.update("root", new UserChange(null, List.of("finance"), false, null)))
+                .isInstanceOf(LastPlatformAdmin.class);
+        assertThatThrownBy(() -> users.update("root", new UserChange(null, null, true, "tenant-a")))
+                .isInstanceOf(LastPlatformAdmin.class);
+        users.delete("tenant-admin");
+
+        users.create(new NewUser("second", PASSWORD, List.of("admin"), null));
+        users.delete("root");
+        assertThat(users.list()).extracting(User::username).containsExactly("second");
+        assertThatThrownBy(() -> users.delete("second")).isInstanceOf(LastPlatformAdmin.class);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownUser() {
+        assertThatThrownBy(() -> users.get("ghost")).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> users.delete("ghost")).isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> users.update("ghost", new UserChange(null, null, false, null)))
+                .isInstanceOf(UserNotFound.class);
+    }
+
+    private void assertField(NewUser user, String field) {
+        assertThatThrownBy(() -> users.create(user)).isInstanceOfSatisfying(InvalidUserField.class,
+                e -> assertThat(e.field()).isEqualTo(field));
+    }
+}
