@@ -131,6 +131,17 @@ class SecurityIT {
     }
 
     @Test
+    void claimsOfTheTokenReachTheFlowAndTheInitiatorIsRecorded() {
+        Reply reply = USERS.get("clerk-acme").post("/whoami-greetings", "application/json", "{}");
+        String instanceId = reply.header("Flowgate-Instance");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().path("greeting").asText()).isEqualTo("Hello clerk-acme");
+        assertThat(reply.json().path("tenant").asText()).isEqualTo("acme");
+        assertThat(gateway.get("/admin/instances/" + instanceId).json().path("tenantId").asText()).isEqualTo("acme");
+    }
+
+    @Test
     void refusesATamperedTokenWithInvalidToken() {
         String token = gateway.login("clerk-acme", GatewayServer.USER_PASSWORD);
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");

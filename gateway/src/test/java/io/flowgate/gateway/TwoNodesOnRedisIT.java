@@ -50,11 +50,11 @@ class TwoNodesOnRedisIT {
         // x-rate-limit: 10 per 1s per ip; GCRA allows a burst of 10, then one call every 100 ms
         AtomicInteger allowed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        ExecutorService callers = Executors.newFixedThreadPool(16);
+        ExecutorService callers = Executors.newFixedThreadPool(64);
         long start = System.nanoTime();
         long end = start + 3_000_000_000L;
         List<Future<?>> running = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
+        for (int t = 0; t < 64; t++) {
             GatewayServer node = NODES.get(t % 2);
             running.add(callers.submit(() -> {
                 while (System.nanoTime() < end) {

@@ -2,7 +2,7 @@ package io.flowgate.gateway.authz.internal;
 
 import io.flowgate.gateway.authz.Grant;
 import jakarta.inject.Singleton;
-import org.flywaydb.core.Flyway;
+import io.flowgate.gateway.storage.ModuleSchema;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,22 +19,13 @@ import java.util.List;
 @Singleton
 final class GrantStore {
 
-    static final String MIGRATIONS = "classpath:db/migration/policies";
-    static final String HISTORY_TABLE = "flyway_policies_history";
+    static final String FEATURE = "policies";
 
     private final DataSource dataSource;
 
     GrantStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        Flyway.configure(GrantStore.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // other modules' tables are already in the schema: start our own history at 0, then run V1
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        ModuleSchema.migrate(dataSource, FEATURE);
     }
 
     List<Grant> all() {

@@ -4,7 +4,7 @@ import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;
 import io.flowgate.gateway.idempotency.StoredResponse;
-import org.flywaydb.core.Flyway;
+import io.flowgate.gateway.storage.ModuleSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
 
-    static final String MIGRATIONS = "classpath:db/migration/idempotency";
-    static final String HISTORY_TABLE = "flyway_idempotency_history";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcIdempotencyStore.class);
     private static final String RUNNING = "RUNNING";
@@ -48,21 +46,10 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         this.dataSource = dataSource;
         this.lockTimeout = lockTimeout;
         this.clock = clock;
-        migrate(dataSource);
+        ModuleSchema.migrate(dataSource, "idempotency");
         this.purger = purgeInterval == null ? null : startPurger(purgeInterval);
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure(JdbcIdempotencyStore.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // other modules' tables may already be in the schema: start our own history at 0, then run V1
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-    }
 
     private ScheduledExecutorService startPurger(Duration every) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {

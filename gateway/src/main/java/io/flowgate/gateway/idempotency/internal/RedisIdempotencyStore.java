@@ -1,5 +1,6 @@
 package io.flowgate.gateway.idempotency.internal;
 
+import io.flowgate.gateway.redis.RedisConnections;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;

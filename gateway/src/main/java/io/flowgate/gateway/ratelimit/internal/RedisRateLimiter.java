@@ -1,5 +1,6 @@
 package io.flowgate.gateway.ratelimit.internal;
 
+import io.flowgate.gateway.redis.RedisConnections;
 import io.flowgate.contracts.RateLimitSpec;
 import io.flowgate.gateway.ratelimit.RateDecision;
 import io.flowgate.gateway.ratelimit.RateLimiter;

@@ -1,4 +1,4 @@
-package io.flowgate.gateway.idempotency.internal;
+package io.flowgate.gateway.redis;
 
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -10,14 +10,14 @@ import java.net.URI;
 import java.time.Duration;
 
 /** Builds the pooled client from {@code FLOWGATE_REDIS_URL}; every wait (connect, read, pool) is the timeout. */
-final class RedisConnections {
+public final class RedisConnections {
 
     static final int MAX_CONNECTIONS = 64;
 
     private RedisConnections() {
     }
 
-    static UnifiedJedis pooled(String url, Duration timeout) {
+    public static UnifiedJedis pooled(String url, Duration timeout) {
         URI uri;
         try {
             uri = URI.create(url.trim());
