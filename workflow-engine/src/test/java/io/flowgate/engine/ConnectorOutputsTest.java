@@ -23,6 +23,16 @@ class ConnectorOutputsTest {
     }
 
     @Test
+    void mapsADeclaredOutputTheConnectorLeftOutAsNullInsteadOfFailing() {
+        CamundaWorkflowEngine partial = TestEngines.withFixture("ConnectorOutputsTest.partial.bpmn");
+
+        FlowInstance instance = partial.start(new StartRequest("partial-outputs", null, Map.of(), null, null), BUDGET);
+
+        assertThat(instance.state()).isEqualTo(InstanceState.COMPLETED);
+        assertThat(instance.variables()).containsEntry("foundVar", "yes").containsEntry("missingVar", null);
+    }
+
+    @Test
     void readsJsonVariablesInConditions() {
         FlowInstance big = engine.start(new StartRequest("outputs", null, Map.of("bonus", 0,
                 "order", Map.of("amount", 11, "source", "shop")), null, null), BUDGET);

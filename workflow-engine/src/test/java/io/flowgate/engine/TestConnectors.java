@@ -28,6 +28,8 @@ public final class TestConnectors {
     public static ConnectorRegistry registry() {
         return new ConnectorRegistry(List.of(new SetVariablesConnector(),
                 connector("test.echo", List.of(), request -> new LinkedHashMap<>(request.inputs())),
+                connector("test.partial", List.of(), List.of(new ConnectorParameter("found", "string", false, "set"),
+                        new ConnectorParameter("missing", "string", false, "never set")), request -> Map.of("found", "yes")),
                 connector("test.fail", List.of(), request -> {
                     throw new IllegalStateException("the backend is down");
                 }),
@@ -68,7 +70,12 @@ public final class TestConnectors {
 
     private static Connector connector(String id, List<ConnectorParameter> inputs,
                                        Function<ConnectorRequest, Map<String, Object>> body) {
-        ConnectorDescriptor descriptor = new ConnectorDescriptor(id, id, "test connector", inputs, List.of(),
+        return connector(id, inputs, List.of(), body);
+    }
+
+    private static Connector connector(String id, List<ConnectorParameter> inputs, List<ConnectorParameter> outputs,
+                                       Function<ConnectorRequest, Map<String, Object>> body) {
+        ConnectorDescriptor descriptor = new ConnectorDescriptor(id, id, "test connector", inputs, outputs,
                 List.of(new ConnectorErrorSpec("OUT_OF_STOCK", "test")), true);
         return new Connector() {
             @Override

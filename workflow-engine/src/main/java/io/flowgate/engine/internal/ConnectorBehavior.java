@@ -60,7 +60,7 @@ final class ConnectorBehavior extends AbstractBpmnActivityBehavior {
             throw new ActivityFailure("connector '" + connectorId + "' of task '" + activityId + "' failed: "
                     + failure.getMessage(), activityId, failure);
         }
-        applyOutputs(execution, results == null ? Map.of() : results);
+        applyOutputs(execution, withDeclaredOutputs(connector, results));
         leave(execution);
     }
 
@@ -84,6 +84,16 @@ final class ConnectorBehavior extends AbstractBpmnActivityBehavior {
                         + "' needs the input '" + parameter.name() + "', which is missing or null", activityId, null);
             }
         }
+    }
+
+    /**
+     * Every declared output is present (null when the connector left it out), so output mappings written from the
+     * element template ({@code ${name}} for each declared output) never fail on an output that happens to be absent.
+     */
+    private static Map<String, Object> withDeclaredOutputs(Connector connector, Map<String, Object> results) {
+        Map<String, Object> complete = new LinkedHashMap<>(results == null ? Map.of() : results);
+        connector.descriptor().outputs().forEach(output -> complete.putIfAbsent(output.name(), null));
+        return complete;
     }
 
     private void applyOutputs(ActivityExecution execution, Map<String, Object> results) {

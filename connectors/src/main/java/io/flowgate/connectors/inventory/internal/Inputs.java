@@ -1,0 +1,120 @@
+package io.flowgate.connectors.inventory.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowgate.connectors.ConnectorBusinessError;
+import io.flowgate.connectors.ConnectorRequest;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads connector inputs. A value that cannot be used is {@code INVALID_INPUT} (a business error: retrying the same
+ * input cannot help, and the flow usually got it from a client).
+ */
+public final class Inputs {
+
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LINES = 200;
+
+    private Inputs() {
+    }
+
+    /** One requested line. */
+    public record Item(String sku, long qty) {
+    }
+
+    public static String text(ConnectorRequest request, String name) {
+        Object value = request.input(name);
+        if (value == null || value.toString().isBlank()) {
+            throw invalid("'" + name + "' is required");
+        }
+        return value.toString().trim();
+    }
+
+    /**
+     * {@code [{sku, qty}]} as a list or as JSON text; the same SKU twice is one line with the quantities added.
+     * Sorted by SKU, so every writer locks stock rows in the same order (no deadlocks between reservations).
+     */
+    public static List<Item> items(ConnectorRequest request, String name) {
+        Object value = request.input(name);
+        if (value instanceof String text) {
+            try {
+                value = JSON.readValue(text, Object.class);
+            } catch (JsonProcessingException e) {
+                throw invalid("'" + name + "' is not a JSON array of {sku, qty}");
+            }
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > MAX_LINES) {
+            throw invalid("'" + name + "' must be a list of 1 to " + MAX_LINES + " {sku, qty} items");
+        }
+        Map<String, Long> bySku = new TreeMap<>();
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> item) || item.get("sku") == null
+                    || item.get("sku").toString().isBlank()) {
+                throw invalid("every item of '" + name + "' needs a sku");
+            }
+            String sku = item.get("sku").toString().trim();
+            bySku.merge(sku, positive(item.get("qty"), name + "[" + sku + "].qty"), Math::addExact);
+        }
+        return bySku.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList();
+    }
+
+    public static long positive(ConnectorRequest request, String name) {
+        return positive(request.input(name), name);
+    }
+
+    /** A whole number other than zero, negative allowed. */
+    public static long nonZero(ConnectorRequest request, String name) {
+        long value = whole(request.input(name), name);
+        if (value == 0) {
+            throw invalid("'" + name + "' must not be 0");
+        }
+        return value;
+    }
+
+    /** Absent → {@code fallback}; else seconds or an ISO-8601 duration ({@code PT10M}), at most {@code max}. */
+    public static Duration duration(ConnectorRequest request, String name, Duration fallback, Duration max) {
+        Object value = request.input(name);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        Duration duration;
+        try {
+            duration = value instanceof Number || value.toString().trim().matches("\\d+")
+                    ? Duration.ofSeconds(whole(value, name))
+                    : Duration.parse(value.toString().trim());
+        } catch (DateTimeParseException e) {
+            throw invalid("'" + name + "' must be seconds or an ISO-8601 duration such as PT10M, was " + value);
+        }
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(max) > 0) {
+            throw invalid("'" + name + "' must be between 1s and " + max + ", was " + duration);
+        }
+        return duration;
+    }
+
+    static long positive(Object value, String name) {
+        long number = whole(value, name);
+        if (number <= 0) {
+            throw invalid("'" + name + "' must be a positive whole number, was " + value);
+        }
+        return number;
+    }
+
+    private static long whole(Object value, String name) {
+        try {
+            return new BigDecimal(value.toString().trim()).longValueExact();
+        } catch (NullPointerException | ArithmeticException | NumberFormatException e) {
+            throw invalid("'" + name + "' must be a whole number, was " + value);
+        }
+    }
+
+    public static ConnectorBusinessError invalid(String message) {
+        return new ConnectorBusinessError(INVALID_INPUT, message);
+    }
+}

@@ -1,0 +1,277 @@
+package io.flowgate.connectors.inventory.internal;
+
+import io.flowgate.connectors.ConnectorBusinessError;
+import io.flowgate.connectors.inventory.InventoryErrors;
+import io.flowgate.connectors.storage.Jdbc;
+import io.flowgate.connectors.storage.StorageFailure;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Holds on stock. A reservation is one transaction: every line is a conditional UPDATE that only succeeds while
+ * enough is available, and a single failing line rolls the whole reservation back. The reservation row's status is
+ * the compare-and-set that decides, exactly once, whether a hold is confirmed or released (by the flow or the sweeper).
+ */
+@Singleton
+public final class Reservations {
+
+    public static final String HELD = "HELD";
+    public static final String CONFIRMED = "CONFIRMED";
+    public static final String RELEASED = "RELEASED";
+    private static final int SWEEP_BATCH = 500;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public Reservations(InventorySchema schema) {
+        this.dataSource = schema.dataSource();
+        this.clock = schema.clock();
+    }
+
+    /** A reservation as stored. {@code expiresAt} in epoch milliseconds. */
+    public record Reservation(String id, String store, String status, long expiresAt, List<Inputs.Item> lines) {
+    }
+
+    /** The answer to confirm or release: the status after the call and whether this call changed it. */
+    public record Outcome(String reservationId, String status, boolean changed) {
+    }
+
+    /**
+     * Reserves every line or none; a repeated key returns the first reservation.
+     *
+     * @throws ConnectorBusinessError {@code OUT_OF_STOCK} listing every SKU that was short
+     */
+    public Reservation reserve(String key, String store, List<Inputs.Item> items, Duration ttl) {
+        Optional<Reservation> earlier = findByKey(key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return Jdbc.inTransaction(dataSource, "cannot reserve stock", c -> hold(c, key, store, items, ttl));
+        } catch (StorageFailure failure) {
+            if (failure.isUniqueViolation()) {
+                return findByKey(key).orElseThrow(() -> failure); // a twin delivery reserved first
+            }
+            throw failure;
+        }
+    }
+
+    private Reservation hold(Connection c, String key, String store, List<Inputs.Item> items, Duration ttl)
+            throws SQLException {
+        long now = clock.millis();
+        Reservation reservation = new Reservation(UUID.randomUUID().toString(), store, HELD,
+                now + ttl.toMillis(), items);
+        // the key first: a concurrent twin waits here instead of competing for stock
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO stock_reservations (id, idem_key, store, "
+                + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, reservation.id());
+            insert.setString(2, key);
+            insert.setString(3, store);
+            insert.setString(4, HELD);
+            insert.setLong(5, reservation.expiresAt());
+            insert.setLong(6, now);
+            insert.setLong(7, now);
+            insert.executeUpdate();
+        }
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement take = c.prepareStatement("UPDATE stock SET reserved = reserved + ?, "
+                + "version = version + 1, updated_at = ? WHERE store = ? AND sku = ? AND on_hand - reserved >= ?")) {
+            for (Inputs.Item item : items) { // sorted by SKU: every reservation locks rows in the same order
+                take.setLong(1, item.qty());
+                take.setLong(2, now);
+                take.setString(3, store);
+                take.setString(4, item.sku());
+                take.setLong(5, item.qty());
+                if (take.executeUpdate() == 0) {
+                    missing.add(item.sku());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConnectorBusinessError(InventoryErrors.OUT_OF_STOCK, "not enough available in store " + store
+                    + ": " + String.join(", ", missing));
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO stock_reservation_lines (reservation_id, sku, qty) VALUES (?, ?, ?)")) {
+            for (Inputs.Item item : items) {
+                insert.setString(1, reservation.id());
+                insert.setString(2, item.sku());
+                insert.setLong(3, item.qty());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return reservation;
+    }
+
+    /**
+     * Turns the hold into a sale: on_hand and reserved both drop by each line's qty. Confirming again is a no-op.
+     * A hold past its expiry is released instead (committed) and then refused.
+     *
+     * @throws ConnectorBusinessError {@code RESERVATION_NOT_FOUND}, {@code RESERVATION_RELEASED},
+     *                                {@code RESERVATION_EXPIRED}
+     */
+    public Outcome confirm(String id, String key) {
+        long now = clock.millis();
+        String status = Jdbc.inTransaction(dataSource, "cannot confirm reservation " + id, c -> {
+            Optional<Reservation> found = load(c, id);
+            if (found.isEmpty() || !HELD.equals(found.get().status())) {
+                return found.map(Reservation::status).orElse(null);
+            }
+            if (found.get().expiresAt() <= now) {
+                return settle(c, found.get(), RELEASED, now, null) ? "EXPIRED" : null;
+            }
+            return settle(c, found.get(), CONFIRMED, now, key) ? "NOW_CONFIRMED" : null;
+        });
+        if (status == null) {
+            throw new ConnectorBusinessError(InventoryErrors.RESERVATION_NOT_FOUND, "no reservation " + id);
+        }
+        return switch (status) {
+            case "NOW_CONFIRMED" -> new Outcome(id, CONFIRMED, true);
+            case CONFIRMED -> new Outcome(id, CONFIRMED, false);
+            case "EXPIRED" -> throw new ConnectorBusinessError(InventoryErrors.RESERVATION_EXPIRED,
+                    "reservation " + id + " expired before it was confirmed; its stock was released");
+            default -> throw new ConnectorBusinessError(InventoryErrors.RESERVATION_RELEASED,
+                    "reservation " + id + " was released and cannot be confirmed");
+        };
+    }
+
+    /** Gives a held reservation's stock back. Unknown, already released or confirmed: nothing to do. */
+    public Outcome release(String id) {
+        long now = clock.millis();
+        return Jdbc.inTransaction(dataSource, "cannot release reservation " + id, c -> {
+            Optional<Reservation> found = load(c, id);
+            if (found.isEmpty()) {
+                return new Outcome(id, "UNKNOWN", false);
+            }
+            if (HELD.equals(found.get().status()) && settle(c, found.get(), RELEASED, now, null)) {
+                return new Outcome(id, RELEASED, true);
+            }
+            return new Outcome(id, load(c, id).map(Reservation::status).orElse("UNKNOWN"), false);
+        });
+    }
+
+    /** Releases every held reservation past its expiry; returns how many this call released. */
+    public int sweepExpired() {
+        int released = 0;
+        List<String> expired;
+        do {
+            long now = clock.millis();
+            expired = Jdbc.read(dataSource, "cannot find expired reservations", c -> expiredIds(c, now));
+            for (String id : expired) {
+                if (release(id).changed()) {
+                    released++;
+                }
+            }
+        } while (expired.size() == SWEEP_BATCH);
+        return released;
+    }
+
+    public Optional<Reservation> find(String id) {
+        return Jdbc.read(dataSource, "cannot read reservation " + id, c -> load(c, id));
+    }
+
+    /**
+     * Moves a HELD reservation to {@code to} and applies it to stock, if nobody else settled it first (the status
+     * update is the compare-and-set). CONFIRMED: on_hand and reserved drop; RELEASED: reserved drops.
+     */
+    private static boolean settle(Connection c, Reservation held, String to, long now, String key)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE stock_reservations SET status = ?, updated_at = ? "
+                + "WHERE id = ? AND status = ?")) {
+            update.setString(1, to);
+            update.setLong(2, now);
+            update.setString(3, held.id());
+            update.setString(4, HELD);
+            if (update.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        boolean sale = CONFIRMED.equals(to);
+        try (PreparedStatement stock = c.prepareStatement("UPDATE stock SET on_hand = on_hand - ?, "
+                + "reserved = reserved - ?, version = version + 1, updated_at = ? WHERE store = ? AND sku = ?")) {
+            for (Inputs.Item line : held.lines()) {
+                stock.setLong(1, sale ? line.qty() : 0);
+                stock.setLong(2, line.qty());
+                stock.setLong(3, now);
+                stock.setString(4, held.store());
+                stock.setString(5, line.sku());
+                if (stock.executeUpdate() != 1) {
+                    throw new IllegalStateException("stock row " + held.store() + "/" + line.sku()
+                            + " of reservation " + held.id() + " is missing");
+                }
+                if (sale) {
+                    InventorySchema.movement(c, held.store(), line.sku(), -line.qty(), "SALE", held.id(), key, now);
+                }
+            }
+        }
+        return true;
+    }
+
+    private Optional<Reservation> findByKey(String key) {
+        return Jdbc.read(dataSource, "cannot read reservations", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM stock_reservations WHERE idem_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? load(c, rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Optional<Reservation> load(Connection c, String id) throws SQLException {
+        String store;
+        String status;
+        long expiresAt;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT store, status, expires_at FROM stock_reservations WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                store = rs.getString(1);
+                status = rs.getString(2);
+                expiresAt = rs.getLong(3);
+            }
+        }
+        List<Inputs.Item> lines = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT sku, qty FROM stock_reservation_lines WHERE reservation_id = ? ORDER BY sku")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new Inputs.Item(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return Optional.of(new Reservation(id, store, status, expiresAt, lines));
+    }
+
+    private static List<String> expiredIds(Connection c, long now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM stock_reservations WHERE status = ? "
+                + "AND expires_at <= ? ORDER BY expires_at FETCH FIRST " + SWEEP_BATCH + " ROWS ONLY")) {
+            select.setString(1, HELD);
+            select.setLong(2, now);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.flowgate.connectors.orders;
+
+import io.flowgate.connectors.Connector;
+import io.flowgate.connectors.ConnectorDescriptor;
+import io.flowgate.connectors.ConnectorParameter;
+import io.flowgate.connectors.ConnectorRequest;
+import io.flowgate.connectors.orders.internal.Inputs;
+import io.flowgate.connectors.orders.internal.OrderStore;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code order.create}: a new order in state CREATED, priced from the store's menu (any total the client sent is
+ * ignored). A re-delivered call (same instance and task) answers with the order the first call created.
+ */
+@Singleton
+public final class OrderCreateConnector implements Connector {
+
+    public static final String ID = "order.create";
+
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Create order",
+            "Creates an order for a store and customer; the total is computed from the store's menu prices.",
+            List.of(new ConnectorParameter("store", "string", true, "Store id, e.g. downtown"),
+                    new ConnectorParameter("customer", "string", true, "Who ordered (customer id or name)"),
+                    new ConnectorParameter("items", "array", true,
+                            "Items ordered: a list of {sku, qty} with qty a positive whole number")),
+            List.of(new ConnectorParameter("orderId", "string", false, "Id of the new order"),
+                    new ConnectorParameter("total", "number", false, "Order total in the currency's main unit"),
+                    new ConnectorParameter("totalMinor", "integer", false, "Order total in minor units (cents)"),
+                    new ConnectorParameter("currency", "string", false, "ISO 4217 currency code of the total"),
+                    new ConnectorParameter("state", "string", false, "Order state, CREATED for a new order")),
+            List.of(OrderErrors.UNKNOWN_ITEM_SPEC, OrderErrors.INVALID_INPUT_SPEC), false);
+
+    private final OrderStore store;
+
+    public OrderCreateConnector(OrderStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Map<String, Object> execute(ConnectorRequest request) {
+        Order order = store.create(request.idempotencyKey(), Inputs.text(request, "store"),
+                Inputs.text(request, "customer"), Inputs.items(request, "items"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("orderId", order.id());
+        out.put("total", Order.major(order.totalMinor()));
+        out.put("totalMinor", order.totalMinor());
+        out.put("currency", order.currency());
+        out.put("state", order.state().name());
+        return out;
+    }
+}

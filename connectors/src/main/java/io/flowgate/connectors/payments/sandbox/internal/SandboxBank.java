@@ -1,0 +1,199 @@
+package io.flowgate.connectors.payments.sandbox.internal;
+
+import io.flowgate.connectors.payments.sandbox.LedgerEntry;
+import io.flowgate.connectors.payments.sandbox.RefundEntry;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The sandbox provider's use cases, behind its HTTP API: charge, capture, refund, look up, settle a pending payment.
+ *
+ * <p>Idempotency: the first request with a key writes one ledger row (the unique key decides between concurrent
+ * requests); every later request with that key gets that row back, flagged as a replay. A key reused for a different
+ * request is refused ({@code 422 idempotency_key_reused}) rather than silently answered with another payment.
+ */
+public final class SandboxBank {
+
+    /** An answer and whether it repeats an earlier one. */
+    public record Outcome<T>(T entry, boolean replayed) {
+    }
+
+    /** A charge as the HTTP API receives it. */
+    public record Charge(String orderRef, BigDecimal amount, String currency, String paymentToken, boolean capture) {
+
+        String hash() {
+            return sha256(orderRef + "|" + amount.toPlainString() + "|" + currency + "|" + paymentToken + "|"
+                    + capture);
+        }
+    }
+
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(5);
+
+    private final LedgerStore store;
+    private final Duration slowDelay;
+    private final Duration timeoutDelay;
+    private final Clock clock;
+
+    public SandboxBank(LedgerStore store, Duration slowDelay, Duration timeoutDelay, Clock clock) {
+        this.store = store;
+        this.slowDelay = slowDelay;
+        this.timeoutDelay = timeoutDelay;
+        this.clock = clock;
+    }
+
+    public Outcome<LedgerEntry> charge(String key, Charge charge) {
+        String hash = charge.hash();
+        Optional<LedgerStore.Stored<LedgerEntry>> earlier = store.paymentByKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        Steering steering = Steering.of(charge.paymentToken(), charge.amount());
+        if (steering == Steering.ERROR) {
+            throw new SandboxFailure(500, "sandbox_error", "sandbox: steered to fail (token 'error')");
+        }
+        if (steering == Steering.TIMEOUT) {
+            sleep(timeoutDelay);
+            throw new SandboxFailure(504, "sandbox_timeout", "sandbox: steered to time out (token 'timeout')");
+        }
+        LedgerEntry entry = newEntry(key, charge, steering);
+        if (!store.insertPayment(entry, hash)) {
+            return replay(awaitPayment(key), hash);
+        }
+        if (steering == Steering.SLOW) {
+            sleep(slowDelay);
+        } else if (steering == Steering.TIMEOUT_ONCE) {
+            sleep(timeoutDelay);
+        }
+        return new Outcome<>(entry, false);
+    }
+
+    /** Captures an authorized payment; a payment in any other state is answered as it is. */
+    public LedgerEntry capture(String paymentId) {
+        store.transition(paymentId, LedgerEntry.AUTHORIZED, LedgerEntry.CAPTURED, null);
+        return find(paymentId).orElseThrow(() -> notFound(paymentId));
+    }
+
+    /** Refunds {@code amount}, or everything not refunded yet when null. */
+    public Outcome<RefundEntry> refund(String key, String paymentId, BigDecimal amount) {
+        String hash = sha256(paymentId + "|" + (amount == null ? "full" : amount.toPlainString()));
+        Optional<LedgerStore.Stored<RefundEntry>> earlier = store.refundByKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        LedgerEntry payment = find(paymentId).orElseThrow(() -> notFound(paymentId));
+        BigDecimal left = payment.amount().subtract(payment.refundedAmount());
+        BigDecimal wanted = amount == null ? left : amount;
+        String refusal = refusal(payment, wanted, left);
+        RefundEntry refund = new RefundEntry(newId("re_"), key, paymentId, wanted.max(BigDecimal.ZERO).setScale(2),
+                refusal == null ? RefundEntry.REFUNDED : RefundEntry.DECLINED, refusal, clock.instant());
+        // a concurrent refund may have taken what was left between the check above and the update
+        String lateRefusal = "refund of " + wanted + " exceeds what is left to refund";
+        Optional<RefundEntry> written = store.insertRefund(refund, hash, lateRefusal);
+        return written.map(r -> new Outcome<>(r, false)).orElseGet(() -> replay(awaitRefund(key), hash));
+    }
+
+    public Optional<LedgerEntry> find(String paymentId) {
+        return store.payment(paymentId);
+    }
+
+    /** Resolves a pending payment, as the real provider would before calling back. False when it was not pending. */
+    public boolean settle(String paymentId, boolean approved) {
+        Optional<LedgerEntry> payment = find(paymentId);
+        if (payment.isEmpty()) {
+            return false;
+        }
+        String to = !approved ? LedgerEntry.FAILED
+                : payment.get().capture() ? LedgerEntry.CAPTURED : LedgerEntry.AUTHORIZED;
+        return store.transition(paymentId, LedgerEntry.PENDING, to, approved ? null : "payment failed (sandbox)");
+    }
+
+    private static String refusal(LedgerEntry payment, BigDecimal wanted, BigDecimal left) {
+        if (!LedgerEntry.CAPTURED.equals(payment.status())) {
+            return "payment " + payment.paymentId() + " is not captured (" + payment.status() + ")";
+        }
+        if (left.signum() <= 0) {
+            return "payment " + payment.paymentId() + " is already fully refunded";
+        }
+        if (wanted.compareTo(left) > 0) {
+            return "refund of " + wanted + " exceeds what is left to refund (" + left + " of " + payment.amount()
+                    + " " + payment.currency() + ")";
+        }
+        return null;
+    }
+
+    private LedgerEntry newEntry(String key, Charge charge, Steering steering) {
+        String status = switch (steering) {
+            case DECLINE -> LedgerEntry.DECLINED;
+            case PENDING -> LedgerEntry.PENDING;
+            default -> charge.capture() ? LedgerEntry.CAPTURED : LedgerEntry.AUTHORIZED;
+        };
+        String reason = steering == Steering.DECLINE ? steering.declineReason(charge.paymentToken()) : null;
+        return new LedgerEntry(newId("pay_"), key, charge.orderRef(), charge.amount(), charge.currency(),
+                charge.capture(), status, BigDecimal.ZERO.setScale(2), reason, clock.instant());
+    }
+
+    private static <T> Outcome<T> replay(LedgerStore.Stored<T> stored, String hash) {
+        if (!stored.requestHash().equals(hash)) {
+            throw new SandboxFailure(422, "idempotency_key_reused",
+                    "this Idempotency-Key was used for a different request");
+        }
+        return new Outcome<>(stored.entry(), true);
+    }
+
+    // the winner of a concurrent insert may not have committed yet: look until it shows
+    private LedgerStore.Stored<LedgerEntry> awaitPayment(String key) {
+        return await(() -> store.paymentByKey(key), key);
+    }
+
+    private LedgerStore.Stored<RefundEntry> awaitRefund(String key) {
+        return await(() -> store.refundByKey(key), key);
+    }
+
+    private static <T> T await(java.util.function.Supplier<Optional<T>> lookup, String key) {
+        long deadline = System.nanoTime() + REPLAY_WAIT.toNanos();
+        while (true) {
+            Optional<T> found = lookup.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SandboxFailure(409, "idempotency_key_in_use", "a request with key " + key
+                        + " is still in progress");
+            }
+            sleep(Duration.ofMillis(10));
+        }
+    }
+
+    private static SandboxFailure notFound(String paymentId) {
+        return new SandboxFailure(404, "payment_not_found", "no payment " + paymentId);
+    }
+
+    private static String newId(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
