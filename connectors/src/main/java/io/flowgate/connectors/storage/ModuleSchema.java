@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * Each feature owns its tables: its migrations live in {@code classpath:db/migration/<feature>} and its Flyway
- * history in {@code flyway_<feature>_history}, so features migrate independently in one shared schema. Same
- * settings as the gateway's own helper (connectors cannot depend on the gateway).
+ * history in {@code flyway_<feature>_history}, so features migrate independently in one shared schema. Used by the
+ * connectors' domains and the gateway's features alike (everything above this module may depend on it).
  */
 public final class ModuleSchema {
 

@@ -103,7 +103,8 @@ public class StartupLoader {
 
     /** The restaurant example shipped in the jar. */
     static final class ExampleFiles {
-        static final List<String> FLOWS = List.of("refund-approval.bpmn");
+        static final List<String> FLOWS = List.of("refund-approval.bpmn", "order-fulfilment.bpmn",
+                "order-lookup.bpmn", "store-stock.bpmn");
         static final List<String> CONTRACTS = List.of("restaurant-orders.yaml");
 
         private ExampleFiles() {

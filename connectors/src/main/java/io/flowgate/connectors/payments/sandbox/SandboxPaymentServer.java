@@ -2,7 +2,7 @@ package io.flowgate.connectors.payments.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import io.flowgate.connectors.payments.PaymentSettings;
-import io.flowgate.connectors.payments.PaymentsSchema;
+import io.flowgate.connectors.storage.ModuleSchema;
 import io.flowgate.connectors.payments.sandbox.internal.LedgerStore;
 import io.flowgate.connectors.payments.sandbox.internal.SandboxBank;
 import io.flowgate.connectors.payments.sandbox.internal.SandboxHandler;
@@ -56,7 +56,7 @@ public final class SandboxPaymentServer implements AutoCloseable {
     /** Migrates the ledger tables and starts listening on {@code 127.0.0.1:sandbox-port} (0: any free port). */
     public static SandboxPaymentServer start(DataSource dataSource, PaymentSettings settings) {
         settings.validate();
-        PaymentsSchema.migrate(dataSource);
+        ModuleSchema.migrate(dataSource, "payments");
         LedgerStore store = new LedgerStore(dataSource);
         SandboxBank bank = new SandboxBank(store, settings.getSandboxSlowDelay(), settings.sandboxTimeoutDelay(),
                 Clock.systemUTC());

@@ -2,7 +2,7 @@ package io.flowgate.gateway.authz.internal;
 
 import io.flowgate.gateway.authz.Grant;
 import jakarta.inject.Singleton;
-import io.flowgate.gateway.storage.ModuleSchema;
+import io.flowgate.connectors.storage.ModuleSchema;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

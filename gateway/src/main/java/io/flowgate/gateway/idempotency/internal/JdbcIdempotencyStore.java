@@ -4,7 +4,7 @@ import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;
 import io.flowgate.gateway.idempotency.StoredResponse;
-import io.flowgate.gateway.storage.ModuleSchema;
+import io.flowgate.connectors.storage.ModuleSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

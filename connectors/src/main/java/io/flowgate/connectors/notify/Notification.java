@@ -1,0 +1,14 @@
+package io.flowgate.connectors.notify;
+
+import java.time.Instant;
+
+/**
+ * One notification as written by the {@code notify} connector.
+ *
+ * @param data        the data input as JSON text, or null
+ * @param instanceId  the flow instance that wrote it
+ * @param activityId  the task that wrote it
+ */
+public record Notification(String id, String channel, String subject, String message, String data,
+                           String instanceId, String activityId, Instant createdAt) {
+}
