@@ -104,7 +104,7 @@ public class StartupLoader {
     /** The restaurant example shipped in the jar. */
     static final class ExampleFiles {
         static final List<String> FLOWS = List.of("refund-approval.bpmn", "order-fulfilment.bpmn",
-                "order-lookup.bpmn", "store-stock.bpmn");
+                "order-lookup.bpmn", "store-stock.bpmn", "stock-transfer-approval.bpmn");
         static final List<String> CONTRACTS = List.of("restaurant-orders.yaml");
 
         private ExampleFiles() {
