@@ -103,6 +103,18 @@ class StartFlowTest {
     }
 
     @Test
+    void readsInstancesThatEndWhileTheyAreBeingRead() {
+        // the job executor finishes these while we read them: a read must never fail half-way
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(engine.start(new StartRequest("async", null, Map.of("value", i), null, null), Duration.ZERO).id());
+        }
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(ids).allSatisfy(id ->
+                assertThat(engine.instance(id)).get().extracting(FlowInstance::state)
+                        .isEqualTo(InstanceState.COMPLETED)));
+    }
+
+    @Test
     void reportsAStartThatFailedAfterTheCallerGotTheIdAsFailed() {
         // the connector fails 300 ms in, well after a zero budget has handed the caller the id
         FlowInstance instance = engine.start(new StartRequest("failing-late", null, Map.of(), null, null),

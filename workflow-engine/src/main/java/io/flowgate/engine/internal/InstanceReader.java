@@ -5,6 +5,7 @@ import io.flowgate.engine.FlowError;
 import io.flowgate.engine.FlowFailed;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceState;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -92,17 +93,22 @@ final class InstanceReader {
         return Optional.of(ended(stored));
     }
 
+    /** Empty when the instance ended while it was being read (a job finished it): the caller reads history. */
     private Optional<FlowInstance> active(HistoricProcessInstance stored) {
-        ActivityInstance tree = runtime.getActivityInstance(stored.getId());
-        if (tree == null) {
-            return Optional.empty(); // ended since the history row was read
+        try {
+            ActivityInstance tree = runtime.getActivityInstance(stored.getId());
+            if (tree == null) {
+                return Optional.empty();
+            }
+            List<ActivityView> activities = new ArrayList<>();
+            collectLeaves(tree, activities);
+            Map<String, Object> variables = codec.visible(runtime.getVariablesTyped(stored.getId(), false));
+            return Optional.of(new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
+                    stored.getBusinessKey(), stored.getTenantId(), activeState(stored.getId()), activities,
+                    variables, Optional.empty(), instant(stored.getStartTime()), null));
+        } catch (NullValueException ended) {
+            return Optional.empty();
         }
-        List<ActivityView> activities = new ArrayList<>();
-        collectLeaves(tree, activities);
-        Map<String, Object> variables = codec.visible(runtime.getVariablesTyped(stored.getId(), false));
-        return Optional.of(new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
-                stored.getBusinessKey(), stored.getTenantId(), activeState(stored.getId()), activities, variables,
-                Optional.empty(), instant(stored.getStartTime()), null));
     }
 
     /** INCIDENT, RUNNING while asynchronous continuations wait to run, else WAITING. */
