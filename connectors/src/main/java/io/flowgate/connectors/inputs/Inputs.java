@@ -1,4 +1,4 @@
-package io.flowgate.connectors.inventory.internal;
+package io.flowgate.connectors.inputs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +27,14 @@ public final class Inputs {
 
     /** One requested line. */
     public record Item(String sku, long qty) {
+
+        /** The quantity where a column holds an int (order lines); larger is {@code INVALID_INPUT}. */
+        public int intQty() {
+            if (qty > Integer.MAX_VALUE) {
+                throw invalid("the quantity of '" + sku + "' must be at most " + Integer.MAX_VALUE + ", was " + qty);
+            }
+            return (int) qty;
+        }
     }
 
     public static String text(ConnectorRequest request, String name) {
@@ -39,7 +47,7 @@ public final class Inputs {
 
     /**
      * {@code [{sku, qty}]} as a list or as JSON text; the same SKU twice is one line with the quantities added.
-     * Sorted by SKU, so every writer locks stock rows in the same order (no deadlocks between reservations).
+     * Sorted by SKU, so every writer locks rows in the same order (no deadlocks between writers).
      */
     public static List<Item> items(ConnectorRequest request, String name) {
         Object value = request.input(name);

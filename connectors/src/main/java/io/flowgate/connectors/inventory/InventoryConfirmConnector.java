@@ -4,7 +4,7 @@ import io.flowgate.connectors.Connector;
 import io.flowgate.connectors.ConnectorDescriptor;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
-import io.flowgate.connectors.inventory.internal.Inputs;
+import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.inventory.internal.Reservations;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package io.flowgate.connectors.inventory;
 
 import io.flowgate.connectors.ConnectorErrorSpec;
-import io.flowgate.connectors.inventory.internal.Inputs;
+import io.flowgate.connectors.inputs.Inputs;
 
 /** The BPMN error codes of the inventory connectors, with what they mean (shown in the element templates). */
 public final class InventoryErrors {

@@ -1,7 +1,7 @@
 package io.flowgate.connectors.orders;
 
 import io.flowgate.connectors.ConnectorErrorSpec;
-import io.flowgate.connectors.orders.internal.Inputs;
+import io.flowgate.connectors.inputs.Inputs;
 
 /** The BPMN error codes of the order connectors, with what they mean (shown in the element templates). */
 public final class OrderErrors {

@@ -1,5 +1,6 @@
 package io.flowgate.connectors.inventory;
 
+import io.flowgate.connectors.testsupport.TestDatabase;
 import io.flowgate.connectors.ConnectorBusinessError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

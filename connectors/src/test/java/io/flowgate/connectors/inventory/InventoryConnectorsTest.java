@@ -1,5 +1,6 @@
 package io.flowgate.connectors.inventory;
 
+import io.flowgate.connectors.testsupport.TestDatabase;
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.ConnectorRequest;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.flowgate.connectors.inventory;
 
+import io.flowgate.connectors.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.connectors.Connector;
 import io.micronaut.context.ApplicationContext;

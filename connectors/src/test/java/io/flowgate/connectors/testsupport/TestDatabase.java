@@ -1,4 +1,4 @@
-package io.flowgate.connectors.orders;
+package io.flowgate.connectors.testsupport;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,21 +15,21 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A fresh in-memory H2 database behind a HikariCP pool, as the gateway wires it; plus a clock tests can move. */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    static HikariDataSource pool(int size) {
+    public static HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:orders-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        config.setJdbcUrl("jdbc:h2:mem:connectors-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 
-    static long queryLong(HikariDataSource pool, String sql, Object... args) {
+    public static long queryLong(HikariDataSource pool, String sql, Object... args) {
         try (Connection c = pool.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 select.setObject(i + 1, args[i]);
@@ -43,7 +43,7 @@ final class TestDatabase {
         }
     }
 
-    static void execute(HikariDataSource pool, String sql, Object... args) {
+    public static void execute(HikariDataSource pool, String sql, Object... args) {
         try (Connection c = pool.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 update.setObject(i + 1, args[i]);
@@ -55,11 +55,11 @@ final class TestDatabase {
     }
 
     /** A clock that only moves when told to. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
 
         private volatile Instant now = Instant.parse("2026-01-01T12:00:00Z");
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             now = now.plus(by);
         }
 

@@ -1,5 +1,6 @@
 package io.flowgate.connectors.inventory.internal;
 
+import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.inventory.InventoryErrors;
 import io.flowgate.connectors.storage.Jdbc;

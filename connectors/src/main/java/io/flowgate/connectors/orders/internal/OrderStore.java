@@ -1,5 +1,6 @@
 package io.flowgate.connectors.orders.internal;
 
+import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.orders.Order;
 import io.flowgate.connectors.orders.OrderErrors;
@@ -178,7 +179,7 @@ public final class OrderStore {
         long total = 0;
         for (Inputs.Item item : items) {
             MenuItem priced = menu.get(item.sku());
-            OrderLine line = new OrderLine(item.sku(), priced.name(), item.qty(), priced.unitPriceMinor());
+            OrderLine line = new OrderLine(item.sku(), priced.name(), item.intQty(), priced.unitPriceMinor());
             total = Math.addExact(total, line.totalMinor());
             lines.add(line);
         }
