@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -102,13 +103,27 @@ final class InstanceReader {
             }
             List<ActivityView> activities = new ArrayList<>();
             collectLeaves(tree, activities);
-            Map<String, Object> variables = codec.visible(runtime.getVariablesTyped(stored.getId(), false));
+            Map<String, Object> variables = codec.visible(processVariables(stored.getId()));
             return Optional.of(new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
                     stored.getBusinessKey(), stored.getTenantId(), activeState(stored.getId()), activities,
                     variables, Optional.empty(), instant(stored.getStartTime()), null));
         } catch (NullValueException ended) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The process-level variables by a plain query: reading them through the execution
+     * ({@code getVariablesTyped}) loads the execution entity and may flush an update of it, which collides with a
+     * job advancing the same instance (OptimisticLockingException on a read).
+     */
+    private Map<String, TypedValue> processVariables(String instanceId) {
+        Map<String, TypedValue> typed = new LinkedHashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().variableScopeIdIn(instanceId)
+                .disableCustomObjectDeserialization().list()) {
+            typed.put(variable.getName(), variable.getTypedValue());
+        }
+        return typed;
     }
 
     /** INCIDENT, RUNNING while asynchronous continuations wait to run, else WAITING. */
