@@ -1,6 +1,7 @@
 package io.flowgate.connectors;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A service task implementation that ops staff can drag into a flow. One class per connector, registered as a bean;
@@ -26,4 +27,13 @@ public interface Connector {
      * @return output values by name; plain JSON-like values (String, Number, Boolean, Map, List, null)
      */
     Map<String, Object> execute(ConnectorRequest request);
+
+    /**
+     * Why this connector, though registered, cannot run on this node — typically a missing setting, e.g. no Kafka
+     * bootstrap servers. Such a connector stays in the catalogue and its element template is served, but deploying a
+     * flow that uses it is refused with this reason. Decided at start-up; empty (the default) when it can run.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
 }

@@ -52,7 +52,7 @@ class ApprovalFlowsIT {
 
     @Test
     void anApprovedRefundOfAPaidOrderGivesTheMoneyBackAndMovesTheOrderToRefunded() throws SQLException {
-        JsonNode order = placeOrder("refund-ok");
+        JsonNode order = placeOrder();
         String orderId = order.path("orderId").asText();
         String paymentId = order.path("paymentId").asText();
 
@@ -76,7 +76,7 @@ class ApprovalFlowsIT {
 
     @Test
     void aRejectedRefundRefundsNothingAndLeavesTheOrderPaid() throws SQLException {
-        JsonNode order = placeOrder("refund-no");
+        JsonNode order = placeOrder();
         String orderId = order.path("orderId").asText();
         String paymentId = order.path("paymentId").asText();
         assertThat(clerk.postJson("/refunds", refund(orderId, "3.50", paymentId)).status()).isEqualTo(201);
@@ -93,7 +93,7 @@ class ApprovalFlowsIT {
 
     @Test
     void aRefundTheProviderRefusesAnswers409AndMovesNothing() throws SQLException {
-        JsonNode order = placeOrder("refund-too-much");
+        JsonNode order = placeOrder();
         String orderId = order.path("orderId").asText();
         String paymentId = order.path("paymentId").asText();
         assertThat(clerk.postJson("/refunds", refund(orderId, "999", paymentId)).status()).isEqualTo(201);
@@ -202,9 +202,9 @@ class ApprovalFlowsIT {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private static JsonNode placeOrder(String who) {
-        Reply reply = customer.postJson("/orders", "{\"store\":\"downtown\",\"customer\":\"" + who
-                + "\",\"items\":[{\"sku\":\"fries\",\"qty\":2}],\"paymentToken\":\"tok_visa\"}");
+    private static JsonNode placeOrder() {
+        Reply reply = customer.postJson("/orders", Restaurant.order("downtown", "tok_visa",
+                "{\"sku\":\"fries\",\"qty\":2}"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().path("state").asText()).isEqualTo("PAID");
         assertThat(reply.json().path("total").decimalValue()).isEqualByComparingTo("7.00");

@@ -74,11 +74,12 @@ class CorpusIT {
     }
 
     @Test
-    void refusesTheUnregisteredHttpConnectorNamingIt() throws IOException {
+    void refusesCamundasHttpConnectorNamingItAndTheConnectorToUseInstead() throws IOException {
         Reply reply = deploy("invokeRestService.bpmn");
 
         assertRejected(reply, "invokeRestService.bpmn");
-        assertThat(reply.json().path("findings").toString()).contains("http-connector");
+        assertThat(reply.json().path("findings").toString()).contains("http-connector")
+                .contains("use http.request");
         assertThat(reply.json().path("findings").findValuesAsText("element")).allMatch(e -> !e.isBlank());
     }
 

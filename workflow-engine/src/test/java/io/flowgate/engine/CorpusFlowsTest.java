@@ -117,7 +117,8 @@ class CorpusFlowsTest {
 
         assertThat(findings).anySatisfy(finding -> {
             assertThat(finding.elementId()).isEqualTo("ServiceTask_1");
-            assertThat(finding.reason()).contains("'http-connector' is not registered");
+            assertThat(finding.reason()).contains("'http-connector' is not registered")
+                    .contains("use http.request");
         });
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,6 +44,60 @@ public final class Inputs {
             throw invalid("'" + name + "' is required");
         }
         return value.toString().trim();
+    }
+
+    /** An optional text input, trimmed; empty when absent or blank, {@code INVALID_INPUT} when longer than max. */
+    public static Optional<String> optionalText(ConnectorRequest request, String name, int max) {
+        Object value = request.input(name);
+        if (value == null || value.toString().isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.toString().trim();
+        if (text.length() > max) {
+            throw invalid("'" + name + "' must be at most " + max + " characters, was " + text.length());
+        }
+        return Optional.of(text);
+    }
+
+    /**
+     * A number, or text holding a decimal number. A double is read through its shortest decimal form ({@code 12.5},
+     * not {@code 12.4999…}), so amounts typed into a model arrive as written.
+     */
+    public static BigDecimal decimal(ConnectorRequest request, String name) {
+        BigDecimal value = optionalDecimal(request, name);
+        if (value == null) {
+            throw invalid("'" + name + "' is required");
+        }
+        return value;
+    }
+
+    /** Absent or blank → null; otherwise as {@link #decimal}. */
+    public static BigDecimal optionalDecimal(ConnectorRequest request, String name) {
+        Object value = request.input(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return asDecimal(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("'" + name + "' must be a number, was " + value);
+        }
+    }
+
+    /**
+     * A number or a decimal string as a BigDecimal; doubles go through their shortest decimal form ({@code 12.5},
+     * not {@code 12.4999…}).
+     *
+     * @throws IllegalArgumentException when the value is neither
+     */
+    public static BigDecimal asDecimal(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Number || value instanceof CharSequence) {
+            return new BigDecimal(value.toString().trim());
+        }
+        throw new IllegalArgumentException("not a number: " + value.getClass().getSimpleName());
     }
 
     /**

@@ -24,7 +24,8 @@ public final class OrderCreateConnector implements Connector {
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Create order",
             "Creates an order for a store and customer; the total is computed from the store's menu prices.",
             List.of(new ConnectorParameter("store", "string", true, "Store id, e.g. downtown"),
-                    new ConnectorParameter("customer", "string", true, "Who ordered (customer id or name)"),
+                    new ConnectorParameter("customer", "string", true, "Who ordered: map it from the caller's "
+                            + "token (e.g. {claims.sub}), not from the request body, so nobody orders in another's name"),
                     new ConnectorParameter("items", "array", true,
                             "Items ordered: a list of {sku, qty} with qty a positive whole number")),
             List.of(new ConnectorParameter("orderId", "string", false, "Id of the new order"),

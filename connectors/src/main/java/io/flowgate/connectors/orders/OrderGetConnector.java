@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code order.get}: reads an order with its lines. No side effect, so repeating it is harmless. */
 @Singleton
@@ -21,7 +22,10 @@ public final class OrderGetConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Get order",
             "Reads an order with its lines.",
-            List.of(new ConnectorParameter("orderId", "string", true, "Id of the order")),
+            List.of(new ConnectorParameter("orderId", "string", true, "Id of the order"),
+                    new ConnectorParameter("customer", "string", false, "When set, only this customer's order is "
+                            + "found: another customer's order answers ORDER_NOT_FOUND, as an unknown one does, so "
+                            + "its existence is not revealed")),
             List.of(new ConnectorParameter("order", "object", false, "The order: {orderId, store, customer, state, "
                             + "total, totalMinor, currency, version, createdAt, updatedAt, lines: [{sku, name, qty, "
                             + "unitPrice, lineTotal}]}"),
@@ -42,8 +46,10 @@ public final class OrderGetConnector implements Connector {
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
         String orderId = Inputs.text(request, "orderId");
-        Order order = store.find(orderId).orElseThrow(() -> new ConnectorBusinessError(OrderErrors.ORDER_NOT_FOUND,
-                "no order " + orderId));
+        Optional<String> customer = Inputs.optionalText(request, "customer", Integer.MAX_VALUE);
+        Order order = store.find(orderId)
+                .filter(found -> customer.isEmpty() || customer.get().equals(found.customer()))
+                .orElseThrow(() -> new ConnectorBusinessError(OrderErrors.ORDER_NOT_FOUND, "no order " + orderId));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("order", order.toOutput());
         out.put("state", order.state().name());

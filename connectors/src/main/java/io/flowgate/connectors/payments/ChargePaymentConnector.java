@@ -3,13 +3,11 @@ package io.flowgate.connectors.payments;
 import io.flowgate.connectors.Connector;
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.ConnectorDescriptor;
-import io.flowgate.connectors.ConnectorErrorSpec;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.payments.internal.ProviderKeys;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +22,15 @@ import java.util.Map;
  *
  * <p>Outcomes: APPROVED → outputs; PENDING → outputs with {@code status=PENDING}: the flow waits for
  * {@code PaymentConfirmed} / {@code PaymentFailed} correlated by {@code paymentId}; DECLINED →
- * {@code PAYMENT_DECLINED}; timeouts and provider failures → exception, so the engine retries (same key) and then
- * raises an incident.
+ * {@code PAYMENT_DECLINED} (also when {@code payment.cancel} voided this task's charge before it arrived); inputs
+ * the provider would refuse → {@code INVALID_INPUT}, nothing sent; timeouts and provider failures → exception, so
+ * the engine retries (same key) and then raises an incident.
  */
 @Singleton
 public final class ChargePaymentConnector implements Connector {
 
     public static final String ID = "payment.charge";
-    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String PAYMENT_DECLINED = PaymentErrors.PAYMENT_DECLINED;
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Charge payment",
             "Charges (authorizes and captures) an amount for an order, at most once per task and instance.",
@@ -50,8 +49,7 @@ public final class ChargePaymentConnector implements Connector {
                             + "refunds and to correlate a later confirmation."),
                     new ConnectorParameter("status", "string", false, "APPROVED (captured), or PENDING: wait for "
                             + "the message PaymentConfirmed or PaymentFailed correlated by paymentId.")),
-            List.of(new ConnectorErrorSpec(PAYMENT_DECLINED, "The provider declined the payment (card declined, "
-                    + "insufficient funds, ...); the message says why.")),
+            List.of(PaymentErrors.PAYMENT_DECLINED_SPEC, PaymentErrors.INVALID_INPUT_SPEC),
             false);
 
     private final PaymentProvider provider;
@@ -68,10 +66,10 @@ public final class ChargePaymentConnector implements Connector {
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
         PaymentRequest payment = PaymentRequest.sale(
-                required(request, "orderId"),
-                Money.checkAmount(Money.parse(request.input("amount"), "amount"), "amount"),
-                required(request, "currency"),
-                tokenOrMethod(request));
+                PaymentInputs.text(request, "orderId"),
+                PaymentInputs.amount(request, "amount"),
+                PaymentInputs.currency(request, "currency"),
+                PaymentInputs.firstOf(request, "paymentToken", "method"));
         PaymentResult result = provider.authorize(payment, ProviderKeys.of(ID, request));
         if (result.status() == PaymentStatus.DECLINED) {
             throw new ConnectorBusinessError(PAYMENT_DECLINED, result.reason() == null
@@ -81,28 +79,5 @@ public final class ChargePaymentConnector implements Connector {
         outputs.put("paymentId", result.paymentId());
         outputs.put("status", result.status().name());
         return outputs;
-    }
-
-    private static String tokenOrMethod(ConnectorRequest request) {
-        Object token = request.input("paymentToken");
-        Object method = request.input("method");
-        Object chosen = token != null && !token.toString().isBlank() ? token : method;
-        if (chosen == null || chosen.toString().isBlank()) {
-            throw new IllegalArgumentException(ID + ": paymentToken or method is required");
-        }
-        return chosen.toString();
-    }
-
-    static String required(ConnectorRequest request, String name) {
-        Object value = request.input(name);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException(request.activityId() + ": input " + name + " is required");
-        }
-        return value.toString();
-    }
-
-    static BigDecimal amountOrNull(ConnectorRequest request) {
-        BigDecimal amount = Money.parse(request.input("amount"), "amount");
-        return amount == null ? null : Money.checkAmount(amount, "amount");
     }
 }

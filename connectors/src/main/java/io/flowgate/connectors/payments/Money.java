@@ -1,5 +1,7 @@
 package io.flowgate.connectors.payments;
 
+import io.flowgate.connectors.inputs.Inputs;
+
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -44,16 +46,10 @@ public final class Money {
         if (value == null) {
             return null;
         }
-        if (value instanceof BigDecimal decimal) {
-            return decimal;
+        try {
+            return Inputs.asDecimal(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + value);
         }
-        if (value instanceof Number || value instanceof CharSequence) {
-            try {
-                return new BigDecimal(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " is not a number: " + value);
-            }
-        }
-        throw new IllegalArgumentException(name + " must be a number, was " + value.getClass().getSimpleName());
     }
 }

@@ -25,6 +25,18 @@ public interface PaymentProvider {
     /** Refunds part or all of a captured payment; never more than captured minus already refunded. */
     RefundResult refund(RefundRequest request, String idempotencyKey);
 
+    /**
+     * Cancels the charge made (or still to be made) under the given charge idempotency key: if it was captured,
+     * refunds it in full; if the provider never saw it, remembers the key as voided so a late charge with that key is
+     * refused ({@link PaymentStatus#DECLINED} with reason {@code voided}) and never captured. An authorized or pending
+     * charge is voided before capture. For a flow that stopped waiting for a charge's answer: whatever happened to
+     * the charge (captured with its answer lost, still on its way, or retried later), the customer ends up not
+     * charged.
+     *
+     * <p>Idempotent per {@code idempotencyKey}; cancelling the same charge again never refunds twice.
+     */
+    CancelResult cancel(CancelRequest request, String idempotencyKey);
+
     /** The current state of a payment (e.g. to poll a pending one); empty when the provider does not know it. */
     Optional<PaymentResult> find(String paymentId);
 }

@@ -34,7 +34,7 @@ public class PaymentProviderException extends RuntimeException {
         return kind;
     }
 
-    /** {@code authorize}, {@code capture}, {@code refund} or {@code find}. */
+    /** {@code authorize}, {@code capture}, {@code refund}, {@code cancel} or {@code find}. */
     public String operation() {
         return operation;
     }

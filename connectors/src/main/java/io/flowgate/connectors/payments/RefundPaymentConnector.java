@@ -3,7 +3,6 @@ package io.flowgate.connectors.payments;
 import io.flowgate.connectors.Connector;
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.ConnectorDescriptor;
-import io.flowgate.connectors.ConnectorErrorSpec;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.payments.internal.ProviderKeys;
@@ -16,14 +15,15 @@ import java.util.Map;
 /**
  * {@code payment.refund}: gives back part or all of a captured payment, at most once per (instance, activity) — the
  * provider's Idempotency-Key is derived from {@link ConnectorRequest#idempotencyKey()}. A refund the provider
- * refuses (more than what is left, a payment never captured, an unknown payment) is {@code REFUND_REFUSED};
- * timeouts and provider failures are exceptions (retry with the same key, then incident).
+ * refuses (more than what is left, a payment never captured, an unknown payment) is {@code REFUND_REFUSED}; a
+ * missing payment id or a malformed amount is {@code INVALID_INPUT}, nothing sent; timeouts and provider failures
+ * are exceptions (retry with the same key, then incident).
  */
 @Singleton
 public final class RefundPaymentConnector implements Connector {
 
     public static final String ID = "payment.refund";
-    public static final String REFUND_REFUSED = "REFUND_REFUSED";
+    public static final String REFUND_REFUSED = PaymentErrors.REFUND_REFUSED;
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Refund payment",
             "Refunds part or all of a captured payment, at most once per task and instance.",
@@ -37,8 +37,7 @@ public final class RefundPaymentConnector implements Connector {
                     new ConnectorParameter("status", "string", false, "APPROVED, or PENDING when the provider "
                             + "confirms later."),
                     new ConnectorParameter("amount", "number", false, "The amount refunded.")),
-            List.of(new ConnectorErrorSpec(REFUND_REFUSED, "The provider refused the refund: more than captured "
-                    + "minus already refunded, a payment that was never captured, or an unknown payment.")),
+            List.of(PaymentErrors.REFUND_REFUSED_SPEC, PaymentErrors.INVALID_INPUT_SPEC),
             false);
 
     private final PaymentProvider provider;
@@ -54,8 +53,8 @@ public final class RefundPaymentConnector implements Connector {
 
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
-        RefundRequest refund = new RefundRequest(ChargePaymentConnector.required(request, "paymentId"),
-                ChargePaymentConnector.amountOrNull(request));
+        RefundRequest refund = new RefundRequest(PaymentInputs.text(request, "paymentId"),
+                PaymentInputs.optionalAmount(request, "amount"));
         RefundResult result = provider.refund(refund, ProviderKeys.of(ID, request));
         if (result.status() == PaymentStatus.DECLINED) {
             throw new ConnectorBusinessError(REFUND_REFUSED, result.reason() == null

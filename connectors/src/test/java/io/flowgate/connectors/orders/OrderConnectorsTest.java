@@ -151,6 +151,17 @@ class OrderConnectorsTest {
     }
 
     @Test
+    void aCustomerFindsOnlyTheirOwnOrdersAndCannotTellOthersExist() {
+        String orderId = newOrder();
+
+        assertThat(get.execute(request(Map.of("orderId", orderId, "customer", "ada")))).containsKey("order");
+        assertBusinessError(() -> get.execute(request(Map.of("orderId", orderId, "customer", "mallory"))),
+                "ORDER_NOT_FOUND", orderId);
+        assertBusinessError(() -> get.execute(request(Map.of("orderId", "nope", "customer", "mallory"))),
+                "ORDER_NOT_FOUND", "nope");
+    }
+
+    @Test
     void refusesAnUnknownTargetState() {
         assertBusinessError(() -> transition.execute(request(Map.of("orderId", newOrder(), "to", "EATEN"))),
                 "INVALID_INPUT", "EATEN");

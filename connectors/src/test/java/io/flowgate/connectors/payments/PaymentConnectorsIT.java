@@ -8,11 +8,16 @@ import io.flowgate.connectors.payments.sandbox.LedgerEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.flowgate.connectors.payments.PaymentsFixture.orderRef;
 import static io.flowgate.connectors.payments.PaymentsFixture.request;
@@ -199,14 +204,52 @@ class PaymentConnectorsIT {
                 .extracting(LedgerEntry::refundedAmount).isEqualTo(new BigDecimal("10.00"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCharges")
+    void refusesAMalformedChargeAsInvalidInputWithoutCallingTheProvider(String why, String input, Object value,
+                                                                        String message) {
+        String order = orderRef();
+        ConnectorRequest job = chargeRequest(order, "10.00", "tok_visa");
+        job.inputs().put(input, value);
+
+        assertThatThrownBy(() -> charge.execute(job))
+                .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                        e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining(message);
+        assertThat(payments.sandbox.ledger().paymentByKey("payment.charge:" + job.idempotencyKey())).isEmpty();
+    }
+
+    static Stream<Arguments> malformedCharges() {
+        return Stream.of(
+                Arguments.of("no order", "orderId", null, "'orderId' is required"),
+                Arguments.of("blank order", "orderId", "  ", "'orderId' is required"),
+                Arguments.of("order id too long", "orderId", "o".repeat(201), "at most 200"),
+                Arguments.of("no amount", "amount", null, "'amount' is required"),
+                Arguments.of("amount not a number", "amount", "ten", "must be a number"),
+                Arguments.of("amount of another type", "amount", List.of(1), "must be a number"),
+                Arguments.of("negative amount", "amount", "-1", "positive"),
+                Arguments.of("zero amount", "amount", 0, "positive"),
+                Arguments.of("three decimals", "amount", "1.005", "decimals"),
+                Arguments.of("no currency", "currency", null, "'currency' is required"),
+                Arguments.of("currency not ISO 4217", "currency", "euro", "ISO 4217"),
+                Arguments.of("neither token nor method", "paymentToken", null, "'paymentToken' or 'method'"),
+                Arguments.of("token too long", "paymentToken", "t".repeat(201), "at most 200"));
+    }
+
     @Test
-    void refusesInputsThatAreNotAPaymentAsATechnicalError() {
-        assertThatThrownBy(() -> charge.execute(chargeRequest(orderRef(), "-1", "tok_visa")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-        assertThatThrownBy(() -> charge.execute(chargeRequest(orderRef(), "1.005", "tok_visa")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimals");
-        assertThatThrownBy(() -> charge.execute(chargeRequest(orderRef(), "1.00", null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("paymentToken or method");
+    void refusesAMalformedRefundAsInvalidInput() {
+        assertThatThrownBy(() -> refund.execute(refundRequest(null, "1.00")))
+                .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                        e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("'paymentId' is required");
+        String paymentId = paid("5.00");
+        for (Object amount : List.of("-2", "0.001", "lots")) {
+            assertThatThrownBy(() -> refund.execute(refundRequest(paymentId, amount)))
+                    .as("amount %s", amount)
+                    .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                            e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        }
+        assertThat(payments.sandbox.ledger().refundsOf(paymentId)).isEmpty();
     }
 
     @Test
@@ -221,10 +264,10 @@ class PaymentConnectorsIT {
         assertThat(charge.descriptor().outputs()).extracting(ConnectorParameter::name)
                 .containsExactly("paymentId", "status");
         assertThat(charge.descriptor().errors()).extracting(ConnectorErrorSpec::code)
-                .containsExactly("PAYMENT_DECLINED");
+                .containsExactly("PAYMENT_DECLINED", "INVALID_INPUT");
         assertThat(refund.descriptor().id()).isEqualTo("payment.refund");
         assertThat(refund.descriptor().errors()).extracting(ConnectorErrorSpec::code)
-                .containsExactly("REFUND_REFUSED");
+                .containsExactly("REFUND_REFUSED", "INVALID_INPUT");
         assertThat(refund.descriptor().inputs()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
     }
 }

@@ -6,6 +6,7 @@ import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.payments.internal.HttpPaymentProvider;
 import io.flowgate.connectors.payments.sandbox.SandboxPaymentServer;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,11 @@ final class PaymentsFixture implements AutoCloseable {
     /** What the engine passes to a connector: the same instance and activity on every retry of the job. */
     static ConnectorRequest request(String instanceId, String activityId, Map<String, Object> inputs) {
         return new ConnectorRequest(instanceId, activityId, null, null, inputs);
+    }
+
+    /** A sale (authorize and capture) in EUR through the HTTP provider. */
+    PaymentResult sale(String orderRef, String amount, String token, String key) {
+        return provider.authorize(PaymentRequest.sale(orderRef, new BigDecimal(amount), "EUR", token), key);
     }
 
     @Override

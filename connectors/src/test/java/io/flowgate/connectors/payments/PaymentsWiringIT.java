@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway's bean context starts the sandbox at start-up and wires both connectors to it over HTTP. */
+/** The gateway's bean context starts the sandbox at start-up and wires the payment connectors to it over HTTP. */
 class PaymentsWiringIT {
 
     private static HikariDataSource pool() {
@@ -36,6 +36,7 @@ class PaymentsWiringIT {
             assertThat(outputs).containsEntry("status", "APPROVED");
             assertThat(sandbox.ledger().paymentsFor("A-1")).hasSize(1);
             assertThat(context.getBean(RefundPaymentConnector.class).descriptor().id()).isEqualTo("payment.refund");
+            assertThat(context.getBean(CancelPaymentConnector.class).descriptor().id()).isEqualTo("payment.cancel");
         }
     }
 

@@ -42,15 +42,11 @@ class SandboxPaymentProviderIT {
         payments.close();
     }
 
-    private static PaymentResult sale(String orderRef, String amount, String token, String key) {
-        return payments.provider.authorize(PaymentRequest.sale(orderRef, new BigDecimal(amount), "EUR", token), key);
-    }
-
     @Test
     void approvesAndCapturesASale() {
         String order = orderRef();
 
-        PaymentResult result = sale(order, "12.50", "tok_visa", "k-" + order);
+        PaymentResult result = payments.sale(order, "12.50", "tok_visa", "k-" + order);
 
         assertThat(result.status()).isEqualTo(PaymentStatus.APPROVED);
         assertThat(result.captured()).isTrue();
@@ -71,7 +67,7 @@ class SandboxPaymentProviderIT {
     void declinesAnAmountWhoseCentsAre13() {
         String order = orderRef();
 
-        PaymentResult result = sale(order, "20.13", "tok_visa", "k-" + order);
+        PaymentResult result = payments.sale(order, "20.13", "tok_visa", "k-" + order);
 
         assertThat(result.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(result.reason()).contains("insufficient funds");
@@ -81,7 +77,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void declinesTheDeclineToken() {
-        PaymentResult result = sale(orderRef(), "5.00", "decline", "k-" + orderRef());
+        PaymentResult result = payments.sale(orderRef(), "5.00", "decline", "k-" + orderRef());
 
         assertThat(result.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(result.reason()).contains("card declined");
@@ -92,7 +88,7 @@ class SandboxPaymentProviderIT {
         String order = orderRef();
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> sale(order, "7.00", "timeout", "k-" + order))
+        assertThatThrownBy(() -> payments.sale(order, "7.00", "timeout", "k-" + order))
                 .isInstanceOfSatisfying(PaymentProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
                     assertThat(e.operation()).isEqualTo("authorize");
@@ -103,7 +99,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void answersASlowPaymentWithinTheReadTimeout() {
-        PaymentResult result = sale(orderRef(), "8.00", "slow", "k-" + orderRef());
+        PaymentResult result = payments.sale(orderRef(), "8.00", "slow", "k-" + orderRef());
 
         assertThat(result.status()).isEqualTo(PaymentStatus.APPROVED);
     }
@@ -112,7 +108,7 @@ class SandboxPaymentProviderIT {
     void keepsAPendingPaymentPendingUntilTheProviderSettlesIt() {
         String order = orderRef();
 
-        PaymentResult result = sale(order, "9.00", "pending", "k-" + order);
+        PaymentResult result = payments.sale(order, "9.00", "pending", "k-" + order);
 
         assertThat(result.status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(result.paymentId()).isNotBlank();
@@ -130,7 +126,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void failsAPendingPaymentSettledAsFailed() {
-        PaymentResult result = sale(orderRef(), "9.50", "pending", "k-" + orderRef());
+        PaymentResult result = payments.sale(orderRef(), "9.50", "pending", "k-" + orderRef());
 
         payments.sandbox.settle(result.paymentId(), false);
 
@@ -157,7 +153,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void refundsEverythingWhenNoAmountIsGiven() {
-        PaymentResult paid = sale(orderRef(), "30.00", "tok_visa", "k-" + orderRef());
+        PaymentResult paid = payments.sale(orderRef(), "30.00", "tok_visa", "k-" + orderRef());
 
         RefundResult refund = payments.provider.refund(RefundRequest.full(paid.paymentId()), "r-" + paid.paymentId());
 
@@ -170,7 +166,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void refundsInPartsUpToTheCapturedAmountAndRefusesMore() {
-        PaymentResult paid = sale(orderRef(), "30.00", "tok_visa", "k-" + orderRef());
+        PaymentResult paid = payments.sale(orderRef(), "30.00", "tok_visa", "k-" + orderRef());
         String id = paid.paymentId();
 
         RefundResult first = payments.provider.refund(new RefundRequest(id, new BigDecimal("10.00")), "r1-" + id);
@@ -187,7 +183,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void refusesARefundLargerThanWhatIsLeft() {
-        PaymentResult paid = sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
+        PaymentResult paid = payments.sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
         String id = paid.paymentId();
         payments.provider.refund(new RefundRequest(id, new BigDecimal("4.00")), "r1-" + id);
 
@@ -201,7 +197,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void refusesToRefundADeclinedOrUnknownPayment() {
-        PaymentResult declined = sale(orderRef(), "1.13", "tok_visa", "k-" + orderRef());
+        PaymentResult declined = payments.sale(orderRef(), "1.13", "tok_visa", "k-" + orderRef());
 
         assertThat(payments.provider.refund(RefundRequest.full(declined.paymentId()), "r-" + declined.paymentId())
                 .status()).isEqualTo(PaymentStatus.DECLINED);
@@ -213,8 +209,8 @@ class SandboxPaymentProviderIT {
     void answersTheFirstChargeForARepeatedKeyWithoutASecondLedgerEntry() {
         String order = orderRef();
 
-        PaymentResult first = sale(order, "11.00", "tok_visa", "k-" + order);
-        PaymentResult second = sale(order, "11.00", "tok_visa", "k-" + order);
+        PaymentResult first = payments.sale(order, "11.00", "tok_visa", "k-" + order);
+        PaymentResult second = payments.sale(order, "11.00", "tok_visa", "k-" + order);
 
         assertThat(second).isEqualTo(first);
         assertThat(payments.sandbox.ledger().paymentsFor(order)).hasSize(1);
@@ -222,7 +218,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void answersTheFirstRefundForARepeatedKeyWithoutASecondRefund() {
-        PaymentResult paid = sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
+        PaymentResult paid = payments.sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
         RefundRequest half = new RefundRequest(paid.paymentId(), new BigDecimal("5.00"));
 
         RefundResult first = payments.provider.refund(half, "r-" + paid.paymentId());
@@ -237,9 +233,9 @@ class SandboxPaymentProviderIT {
     @Test
     void refusesAKeyReusedForADifferentPayment() {
         String order = orderRef();
-        sale(order, "11.00", "tok_visa", "k-" + order);
+        payments.sale(order, "11.00", "tok_visa", "k-" + order);
 
-        assertThatThrownBy(() -> sale(order, "12.00", "tok_visa", "k-" + order))
+        assertThatThrownBy(() -> payments.sale(order, "12.00", "tok_visa", "k-" + order))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(Kind.REJECTED))
                 .hasMessageContaining("idempotency_key_reused");
@@ -248,7 +244,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void reportsAProviderErrorAsATechnicalFailure() {
-        assertThatThrownBy(() -> sale(orderRef(), "3.00", "error", "k-" + orderRef()))
+        assertThatThrownBy(() -> payments.sale(orderRef(), "3.00", "error", "k-" + orderRef()))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR));
     }
@@ -303,7 +299,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void neverRefundsMoreThanCapturedUnderConcurrentRefunds() throws Exception {
-        PaymentResult paid = sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
+        PaymentResult paid = payments.sale(orderRef(), "10.00", "tok_visa", "k-" + orderRef());
         HttpPaymentProvider patient = payments.patientProvider();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch go = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The rules about elements and their Camunda attributes. Expressions are {@link ExpressionRules}' concern. */
@@ -17,11 +18,23 @@ final class ElementRules {
     private static final List<String> CODE_ATTRIBUTES = List.of("class", "delegateExpression", "expression",
             "variableMappingClass", "variableMappingDelegateExpression");
 
+    /**
+     * Camunda Connect's own connector ids, which BPMN from Camunda Modeler carries: Flowgate does not run Camunda
+     * Connect (its HTTP client has no outbound allow-list), so these are refused with the connector to use instead.
+     */
+    private static final Map<String, String> CAMUNDA_CONNECT = Map.of(
+            "http-connector", "Camunda's http-connector is not available in Flowgate; use http.request (inputs url, "
+                    + "method, headers, body; outbound hosts must be on FLOWGATE_HTTP_ALLOWED_HOSTS)",
+            "soap-http-connector", "Camunda's soap-http-connector is not available in Flowgate; call the service "
+                    + "with http.request");
+
     private final Set<String> connectorIds;
+    private final Map<String, String> unavailable;
     private final String registered;
 
-    ElementRules(Set<String> connectorIds) {
+    ElementRules(Set<String> connectorIds, Map<String, String> unavailable) {
         this.connectorIds = connectorIds;
+        this.unavailable = unavailable;
         this.registered = connectorIds.isEmpty() ? "none" : String.join(", ", connectorIds);
     }
 
@@ -138,7 +151,11 @@ final class ElementRules {
         if (id == null || id.isBlank()) {
             problems.add("camunda:connector needs a camunda:connectorId (registered: " + registered + ")");
         } else if (!connectorIds.contains(id.trim())) {
-            problems.add("connector '" + id.trim() + "' is not registered (registered: " + registered + ")");
+            String hint = CAMUNDA_CONNECT.get(id.trim());
+            problems.add("connector '" + id.trim() + "' is not registered" + (hint == null ? "" : ": " + hint)
+                    + " (registered: " + registered + ")");
+        } else if (unavailable.containsKey(id.trim())) {
+            problems.add("connector '" + id.trim() + "' cannot run on this node: " + unavailable.get(id.trim()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.w3c.dom.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,9 +28,18 @@ public final class FlowChecker {
     private final ElementRules elementRules;
     private final ExpressionRules expressionRules = new ExpressionRules();
 
-    /** @param connectorIds the ids of the connectors registered on this node */
+    /** @param connectorIds the ids of the connectors registered on this node, all of which can run here */
     public FlowChecker(Collection<String> connectorIds) {
-        this.elementRules = new ElementRules(new TreeSet<>(connectorIds));
+        this(connectorIds, Map.of());
+    }
+
+    /**
+     * @param connectorIds the ids of the connectors registered on this node
+     * @param unavailable  registered connectors that cannot run on this node, id → why (e.g. Kafka not configured):
+     *                     flows using them are refused with that reason
+     */
+    public FlowChecker(Collection<String> connectorIds, Map<String, String> unavailable) {
+        this.elementRules = new ElementRules(new TreeSet<>(connectorIds), Map.copyOf(unavailable));
     }
 
     /**

@@ -91,7 +91,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         CommandRunner runner = new CommandRunner(settings.name(), settings.commandThreads(),
                 settings.commandQueueSize());
         return new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner, reader,
-                new Settler(reader, signals), new FlowChecker(registry.ids())));
+                new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable())));
     }
 
     /** The Camunda engine itself, for tests and operations inside this module only. */

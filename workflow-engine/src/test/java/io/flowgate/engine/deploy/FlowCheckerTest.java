@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FlowCheckerTest {
 
@@ -48,7 +50,8 @@ class FlowCheckerTest {
             send task class        | <bpmn:sendTask id="el" camunda:class="org.x.Send" /> | camunda:class 'org.x.Send' is not a registered connector
             message throw class    | <bpmn:intermediateThrowEvent id="el"><bpmn:messageEventDefinition camunda:class="org.x.Throw" /></bpmn:intermediateThrowEvent> | camunda:class 'org.x.Throw' is not a registered connector
             decision               | <bpmn:businessRuleTask id="el" camunda:decisionRef="d" /> | camunda:decisionRef are not supported
-            unknown connector      | <bpmn:serviceTask id="el"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | connector 'http-connector' is not registered (registered: test.echo, vars.set)
+            unknown connector      | <bpmn:serviceTask id="el"><bpmn:extensionElements><camunda:connector><camunda:connectorId>acme.crm</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | connector 'acme.crm' is not registered (registered: test.echo, vars.set)
+            camunda http-connector | <bpmn:serviceTask id="el"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | connector 'http-connector' is not registered: Camunda's http-connector is not available in Flowgate; use http.request
             no implementation      | <bpmn:serviceTask id="el" /> | the serviceTask has no implementation
             mail task              | <bpmn:serviceTask id="el" camunda:type="mail" /> | camunda:type 'mail' is not supported
             bean method            | <bpmn:callActivity id="el" calledElement="sub" camunda:calledElementTenantId="${ provider.resolve(execution) }" /> | expression '${ provider.resolve(execution) }' calls a method ('resolve' on 'provider'); beans and method calls are not available, expressions may only read variables
@@ -80,6 +83,21 @@ class FlowCheckerTest {
             assertThat(warning.elementId()).isEqualTo("el");
             assertThat(warning.reason()).contains("camunda:script (scriptFormat 'javascript')").contains("will not run");
         });
+    }
+
+    @Test
+    void refusesARegisteredConnectorThatCannotRunOnThisNodeWithTheReason() {
+        FlowChecker withoutKafka = new FlowChecker(List.of("vars.set", "kafka.publish"),
+                Map.of("kafka.publish", "Kafka is not configured on this node: set FLOWGATE_KAFKA_BOOTSTRAP_SERVERS"));
+
+        assertThat(findings(withoutKafka, """
+                <bpmn:serviceTask id="publish"><bpmn:extensionElements><camunda:connector><camunda:connectorId>kafka.publish</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>
+                <bpmn:serviceTask id="set"><bpmn:extensionElements><camunda:connector><camunda:connectorId>vars.set</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>
+                <bpmn:serviceTask id="unknown"><bpmn:extensionElements><camunda:connector><camunda:connectorId>mq.send</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>
+                """, new java.util.ArrayList<>())).extracting(FlowFinding::elementId, FlowFinding::reason).containsExactly(
+                tuple("publish", "connector 'kafka.publish' cannot run on this node: Kafka is not configured on this "
+                        + "node: set FLOWGATE_KAFKA_BOOTSTRAP_SERVERS"),
+                tuple("unknown", "connector 'mq.send' is not registered (registered: kafka.publish, vars.set)"));
     }
 
     @Test
@@ -119,6 +137,11 @@ class FlowCheckerTest {
     }
 
     private List<FlowFinding> findings(String processContent, List<FlowFinding> warnings) {
+        return findings(checker, processContent, warnings);
+    }
+
+    private static List<FlowFinding> findings(FlowChecker checker, String processContent,
+                                              List<FlowFinding> warnings) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

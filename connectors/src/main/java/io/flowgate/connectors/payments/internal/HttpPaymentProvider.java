@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowgate.connectors.payments.CancelRequest;
+import io.flowgate.connectors.payments.CancelResult;
+import io.flowgate.connectors.payments.CancelStatus;
 import io.flowgate.connectors.payments.Money;
 import io.flowgate.connectors.payments.PaymentProvider;
 import io.flowgate.connectors.payments.PaymentProviderException;
@@ -91,6 +94,18 @@ public final class HttpPaymentProvider implements PaymentProvider {
     }
 
     @Override
+    public CancelResult cancel(CancelRequest request, String idempotencyKey) {
+        ObjectNode body = json.createObjectNode().put("chargeKey", request.chargeKey());
+        if (request.reason() != null) {
+            body.put("reason", request.reason());
+        }
+        HttpResponse<String> response = send("cancel", post("/payments/cancellations", body, idempotencyKey));
+        JsonNode node = expect("cancel", response, 200, 201);
+        return new CancelResult(cancelStatus(node), text(node, "paymentId"), text(node, "refundId"),
+                amount("cancel", node));
+    }
+
+    @Override
     public Optional<PaymentResult> find(String paymentId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/payments/" + encode(paymentId)))
                 .timeout(readTimeout).header("Accept", JSON).GET().build();
@@ -175,6 +190,15 @@ public final class HttpPaymentProvider implements PaymentProvider {
             return PaymentStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw new PaymentProviderException(Kind.BAD_RESPONSE, operation, "unknown status '" + status + "'", e);
+        }
+    }
+
+    private static CancelStatus cancelStatus(JsonNode node) {
+        String status = node.path("status").asText("");
+        try {
+            return CancelStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new PaymentProviderException(Kind.BAD_RESPONSE, "cancel", "unknown status '" + status + "'", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The provider's Idempotency-Key for a connector call: the connector id plus the request's key (instance:activity),
@@ -17,6 +18,16 @@ public final class ProviderKeys {
     static final int MAX_LENGTH = 255;
 
     private ProviderKeys() {
+    }
+
+    /**
+     * The key {@code connectorId} uses — or will use — when it runs as the task {@code activityId} of the request's
+     * instance: how {@code payment.cancel} names the charge made by another task of its flow, whether or not that
+     * charge has run yet.
+     */
+    public static String ofTask(String connectorId, ConnectorRequest request, String activityId) {
+        return of(connectorId, new ConnectorRequest(request.instanceId(), activityId, request.businessKey(),
+                request.tenantId(), Map.of()));
     }
 
     public static String of(String connectorId, ConnectorRequest request) {

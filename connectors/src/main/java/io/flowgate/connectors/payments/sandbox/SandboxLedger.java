@@ -8,6 +8,10 @@ import java.util.Optional;
 /**
  * Read-only view of the sandbox's books, for tests and checks ("every paid order was charged exactly once"). The
  * same rows are in the tables {@code sandbox_payment_ledger} and {@code sandbox_refund_ledger}.
+ *
+ * <p>A cancelled charge ends in one of two clear states (details in {@link LedgerEntry}): a VOIDED row under the
+ * charge's key (nothing was captured, and nothing will be), or its CAPTURED row fully refunded plus a REFUNDED refund
+ * row whose reason starts with {@code cancelled}. Either way {@link LedgerEntry#netCharged()} is zero.
  */
 public final class SandboxLedger {
 
@@ -25,6 +29,11 @@ public final class SandboxLedger {
     /** The payments for one order reference, oldest first. */
     public List<LedgerEntry> paymentsFor(String orderRef) {
         return store.payments("WHERE order_ref = ?", orderRef);
+    }
+
+    /** The row under a charge's idempotency key: its payment, or the key voided before any charge. */
+    public Optional<LedgerEntry> paymentByKey(String idempotencyKey) {
+        return store.paymentByKey(idempotencyKey).map(LedgerStore.Stored::entry);
     }
 
     public Optional<LedgerEntry> payment(String paymentId) {

@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Outcomes are steered by test data — the payment token (or method): {@code decline} → DECLINED;
  * {@code pending} → PENDING until {@link #settle}; {@code slow} → approved after {@code sandbox-slow-delay};
  * {@code timeout} → no answer before the client's read timeout, nothing recorded; {@code timeout-once} → the charge
- * is recorded but its answer comes too late, a retry with the same key gets it at once; {@code error} → 500.
- * Otherwise an amount whose cents are {@code .13} is declined and anything else approved.
+ * is recorded but its answer comes too late, a retry with the same key gets it at once; {@code timeout-captured} →
+ * the charge is captured and recorded but every answer, retries included, comes too late (money taken, answer lost
+ * for good: only a cancellation undoes it); {@code error} → 500. Otherwise an amount whose cents are {@code .13} is
+ * declined and anything else approved.
  *
  * <p>Not a real provider: no authentication, no card data, loopback only.
  */

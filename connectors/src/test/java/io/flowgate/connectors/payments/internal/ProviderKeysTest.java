@@ -28,6 +28,18 @@ class ProviderKeysTest {
     }
 
     @Test
+    void derivesTheKeyOfAnotherTaskOfTheSameInstanceExactlyAsThatTaskDoes() {
+        ConnectorRequest cancelling = request("i-1", "Cancel");
+
+        assertThat(ProviderKeys.ofTask("payment.charge", cancelling, "Charge"))
+                .isEqualTo(ProviderKeys.of("payment.charge", request("i-1", "Charge")))
+                .isEqualTo("payment.charge:i-1:Charge");
+        String longActivity = "A".repeat(300);
+        assertThat(ProviderKeys.ofTask("payment.charge", cancelling, longActivity))
+                .isEqualTo(ProviderKeys.of("payment.charge", request("i-1", longActivity)));
+    }
+
+    @Test
     void hashesKeysTooLongForAProviderKeepingThemStable() {
         String longActivity = "A".repeat(300);
 

@@ -116,12 +116,65 @@ public final class LedgerStore {
         }
     }
 
+    /**
+     * In one transaction: locks the captured payment's row, refunds everything not refunded yet and writes
+     * {@code refund} with that amount. Empty when nothing was written: nothing was left to refund (or the payment is
+     * not captured), or the refund's key was already taken. The lock makes concurrent full refunds of one payment
+     * run one after the other: the first takes what is left, the next finds nothing.
+     */
+    public Optional<RefundEntry> refundRest(RefundEntry refund, String requestHash) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                BigDecimal left = lockLeftToRefund(c, refund.paymentId());
+                Optional<RefundEntry> written = Optional.empty();
+                if (left.signum() > 0) {
+                    RefundEntry rest = new RefundEntry(refund.refundId(), refund.idempotencyKey(),
+                            refund.paymentId(), scale(left), RefundEntry.REFUNDED, refund.reason(),
+                            refund.createdAt());
+                    if (!addRefunded(c, rest)) {
+                        throw new IllegalStateException("payment " + refund.paymentId() + " changed under its lock");
+                    }
+                    insertRefundRow(c, rest, requestHash);
+                    written = Optional.of(rest);
+                }
+                c.commit();
+                return written;
+            } catch (SQLException ex) {
+                c.rollback();
+                if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+                    return Optional.empty();
+                }
+                throw ex;
+            } catch (RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("sandbox refund failed", ex);
+        }
+    }
+
     public Optional<Stored<RefundEntry>> refundByKey(String key) {
         return queryRefunds("WHERE idempotency_key = ?", key).stream().findFirst();
     }
 
     public List<RefundEntry> refunds(String where, String argument) {
         return queryRefunds(where, argument).stream().map(Stored::entry).toList();
+    }
+
+    private static BigDecimal lockLeftToRefund(Connection c, String paymentId) throws SQLException {
+        String sql = "SELECT amount, refunded_amount FROM sandbox_payment_ledger WHERE payment_id = ? AND status = ? "
+                + "FOR UPDATE";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, paymentId);
+            ps.setString(2, LedgerEntry.CAPTURED);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBigDecimal(1).subtract(rs.getBigDecimal(2)) : BigDecimal.ZERO;
+            }
+        }
     }
 
     private static boolean addRefunded(Connection c, RefundEntry refund) throws SQLException {
@@ -188,6 +241,7 @@ public final class LedgerStore {
     }
 
     private static BigDecimal scale(BigDecimal value) {
-        return value.setScale(2);
+        // null: the amount of a charge key voided before any charge
+        return value == null ? null : value.setScale(2);
     }
 }

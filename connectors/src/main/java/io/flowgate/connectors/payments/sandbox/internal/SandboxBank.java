@@ -1,5 +1,7 @@
 package io.flowgate.connectors.payments.sandbox.internal;
 
+import io.flowgate.connectors.payments.CancelResult;
+import io.flowgate.connectors.payments.CancelStatus;
 import io.flowgate.connectors.payments.sandbox.LedgerEntry;
 import io.flowgate.connectors.payments.sandbox.RefundEntry;
 
@@ -14,11 +16,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The sandbox provider's use cases, behind its HTTP API: charge, capture, refund, look up, settle a pending payment.
+ * The sandbox provider's use cases, behind its HTTP API: charge, capture, refund, cancel, look up, settle a pending
+ * payment.
  *
  * <p>Idempotency: the first request with a key writes one ledger row (the unique key decides between concurrent
  * requests); every later request with that key gets that row back, flagged as a replay. A key reused for a different
  * request is refused ({@code 422 idempotency_key_reused}) rather than silently answered with another payment.
+ *
+ * <p>Cancelling a charge races the charge itself on the same unique key: the cancellation tries to claim the charge
+ * key with a VOIDED row. If it wins, the charge, whenever it comes, finds the key voided and is declined; if the
+ * charge won, the cancellation undoes what it finds (voids it before capture, or refunds it in full). No order of
+ * events leaves a cancelled charge captured and kept.
  */
 public final class SandboxBank {
 
@@ -36,6 +44,12 @@ public final class SandboxBank {
     }
 
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(5);
+    private static final String VOIDED = "voided";
+    private static final String CANCELLED = "cancelled";
+    /** A voided key's row answers no request of its own, so its hash matches none. */
+    private static final String VOID_HASH = "-";
+    /** An authorized or pending payment may be captured or settled between a look and a void: look again. */
+    private static final int CANCEL_ATTEMPTS = 3;
 
     private final LedgerStore store;
     private final Duration slowDelay;
@@ -51,11 +65,11 @@ public final class SandboxBank {
 
     public Outcome<LedgerEntry> charge(String key, Charge charge) {
         String hash = charge.hash();
+        Steering steering = Steering.of(charge.paymentToken(), charge.amount());
         Optional<LedgerStore.Stored<LedgerEntry>> earlier = store.paymentByKey(key);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
+            return answerLate(replayCharge(earlier.get(), hash, charge), steering);
         }
-        Steering steering = Steering.of(charge.paymentToken(), charge.amount());
         if (steering == Steering.ERROR) {
             throw new SandboxFailure(500, "sandbox_error", "sandbox: steered to fail (token 'error')");
         }
@@ -65,14 +79,51 @@ public final class SandboxBank {
         }
         LedgerEntry entry = newEntry(key, charge, steering);
         if (!store.insertPayment(entry, hash)) {
-            return replay(awaitPayment(key), hash);
+            return answerLate(replayCharge(awaitPayment(key), hash, charge), steering);
         }
         if (steering == Steering.SLOW) {
             sleep(slowDelay);
         } else if (steering == Steering.TIMEOUT_ONCE) {
             sleep(timeoutDelay);
         }
-        return new Outcome<>(entry, false);
+        return answerLate(new Outcome<>(entry, false), steering);
+    }
+
+    /**
+     * Cancels the charge made, or still to be made, under {@code chargeKey}; see
+     * {@code PaymentProvider.cancel}. A captured charge is refunded in full under the cancellation's {@code key}, so
+     * repeating the cancellation replays that refund instead of making another.
+     */
+    public CancelResult cancel(String key, String chargeKey, String reason) {
+        String voided = reason == null ? VOIDED : VOIDED + ": " + reason;
+        LedgerEntry claim = new LedgerEntry(newId("pay_"), chargeKey, null, null, null, false, LedgerEntry.VOIDED,
+                BigDecimal.ZERO.setScale(2), voided, clock.instant());
+        if (store.insertPayment(claim, VOID_HASH)) {
+            return new CancelResult(CancelStatus.VOIDED, null, null, null);
+        }
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            LedgerEntry charge = awaitPayment(chargeKey).entry();
+            switch (charge.status()) {
+                case LedgerEntry.VOIDED -> {
+                    return new CancelResult(CancelStatus.VOIDED,
+                            charge.voidedBeforeCharge() ? null : charge.paymentId(), null, null);
+                }
+                case LedgerEntry.DECLINED, LedgerEntry.FAILED -> {
+                    return new CancelResult(CancelStatus.NOT_CHARGED, charge.paymentId(), null, null);
+                }
+                case LedgerEntry.CAPTURED -> {
+                    return refundInFull(key, charge, reason);
+                }
+                default -> {
+                    // AUTHORIZED or PENDING: void it unless a capture or settlement gets there first
+                    if (store.transition(charge.paymentId(), charge.status(), LedgerEntry.VOIDED, voided)) {
+                        return new CancelResult(CancelStatus.VOIDED, charge.paymentId(), null, null);
+                    }
+                }
+            }
+        }
+        throw new SandboxFailure(409, "payment_changing", "the payment under key " + chargeKey
+                + " kept changing while it was being cancelled; retry");
     }
 
     /** Captures an authorized payment; a payment in any other state is answered as it is. */
@@ -83,13 +134,14 @@ public final class SandboxBank {
 
     /** Refunds {@code amount}, or everything not refunded yet when null. */
     public Outcome<RefundEntry> refund(String key, String paymentId, BigDecimal amount) {
-        String hash = sha256(paymentId + "|" + (amount == null ? "full" : amount.toPlainString()));
+        String hash = refundHash(paymentId, amount);
         Optional<LedgerStore.Stored<RefundEntry>> earlier = store.refundByKey(key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
         LedgerEntry payment = find(paymentId).orElseThrow(() -> notFound(paymentId));
-        BigDecimal left = payment.amount().subtract(payment.refundedAmount());
+        BigDecimal left = payment.voidedBeforeCharge() ? BigDecimal.ZERO.setScale(2)
+                : payment.amount().subtract(payment.refundedAmount());
         BigDecimal wanted = amount == null ? left : amount;
         String refusal = refusal(payment, wanted, left);
         RefundEntry refund = new RefundEntry(newId("re_"), key, paymentId, wanted.max(BigDecimal.ZERO).setScale(2),
@@ -113,6 +165,58 @@ public final class SandboxBank {
         String to = !approved ? LedgerEntry.FAILED
                 : payment.get().capture() ? LedgerEntry.CAPTURED : LedgerEntry.AUTHORIZED;
         return store.transition(paymentId, LedgerEntry.PENDING, to, approved ? null : "payment failed (sandbox)");
+    }
+
+    /**
+     * Refunds what is left of a captured charge under the cancellation's key; a payment refunded in full before needs
+     * no refund row. A repeated cancellation finds its refund under the key and answers it again.
+     */
+    private CancelResult refundInFull(String key, LedgerEntry charge, String reason) {
+        String hash = refundHash(charge.paymentId(), null);
+        Optional<RefundEntry> refund = store.refundByKey(key).map(stored -> replay(stored, hash).entry());
+        if (refund.isEmpty()) {
+            RefundEntry rest = new RefundEntry(newId("re_"), key, charge.paymentId(), BigDecimal.ZERO.setScale(2),
+                    RefundEntry.REFUNDED, reason == null ? CANCELLED : CANCELLED + ": " + reason, clock.instant());
+            refund = store.refundRest(rest, hash)
+                    .or(() -> store.refundByKey(key).map(stored -> replay(stored, hash).entry()));
+        }
+        if (refund.isPresent() && RefundEntry.REFUNDED.equals(refund.get().status())) {
+            return new CancelResult(CancelStatus.REFUNDED, charge.paymentId(), refund.get().refundId(),
+                    refund.get().amount());
+        }
+        LedgerEntry now = find(charge.paymentId()).orElseThrow(() -> notFound(charge.paymentId()));
+        if (now.netCharged().signum() > 0) {
+            // only a refund refused earlier under this very key can get here: the key belongs to another request
+            throw new SandboxFailure(422, "idempotency_key_reused",
+                    "this Idempotency-Key was used for a refund that was refused");
+        }
+        return new CancelResult(CancelStatus.REFUNDED, charge.paymentId(), null, null);
+    }
+
+    /**
+     * A charge whose key a cancellation voided before it arrived is declined (reason {@code voided}), answered with
+     * the charge's own details since the voided row has none; any other row is a plain replay.
+     */
+    private static Outcome<LedgerEntry> replayCharge(LedgerStore.Stored<LedgerEntry> stored, String hash,
+                                                     Charge charge) {
+        LedgerEntry e = stored.entry();
+        if (!e.voidedBeforeCharge()) {
+            return replay(stored, hash);
+        }
+        return new Outcome<>(new LedgerEntry(e.paymentId(), e.idempotencyKey(), charge.orderRef(), charge.amount(),
+                charge.currency(), charge.capture(), e.status(), e.refundedAmount(), e.reason(), e.createdAt()), true);
+    }
+
+    /** 'timeout-captured': whatever was taken under the key, the answer never arrives in time. */
+    private Outcome<LedgerEntry> answerLate(Outcome<LedgerEntry> outcome, Steering steering) {
+        if (steering == Steering.TIMEOUT_CAPTURED && !LedgerEntry.VOIDED.equals(outcome.entry().status())) {
+            sleep(timeoutDelay);
+        }
+        return outcome;
+    }
+
+    private static String refundHash(String paymentId, BigDecimal amount) {
+        return sha256(paymentId + "|" + (amount == null ? "full" : amount.toPlainString()));
     }
 
     private static String refusal(LedgerEntry payment, BigDecimal wanted, BigDecimal left) {

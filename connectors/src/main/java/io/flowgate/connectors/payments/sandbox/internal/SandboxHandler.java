@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.flowgate.connectors.payments.CancelResult;
 import io.flowgate.connectors.payments.Money;
 import io.flowgate.connectors.payments.sandbox.LedgerEntry;
 import io.flowgate.connectors.payments.sandbox.RefundEntry;
@@ -25,15 +26,19 @@ import java.nio.charset.StandardCharsets;
  * GET  /payments/{id}                                                                        → 200 payment
  * POST /payments/{id}/captures                                                               → 200 payment
  * POST /payments/{id}/refunds     {amount?} (absent: everything not refunded yet)            → 201 refund
+ * POST /payments/cancellations    {chargeKey, reason?}                                       → 200 cancellation
  * </pre>
  * The POSTs that create something need an {@code Idempotency-Key} header; a repeat answers {@code 200} with the
- * first outcome and {@code Idempotent-Replayed: true}. Errors are {@code {"error": code, "message": …}}.
+ * first outcome and {@code Idempotent-Replayed: true}. A cancellation ({@code {status: VOIDED|REFUNDED|NOT_CHARGED,
+ * paymentId?, refundId?, amount?}}) answers {@code 200} every time: repeating it changes nothing and answers the
+ * same. Errors are {@code {"error": code, "message": …}}.
  */
 public final class SandboxHandler implements HttpHandler {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_TEXT = 200;
     private static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHandler.class);
 
@@ -70,6 +75,8 @@ public final class SandboxHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         if (parts.length == 2 && "POST".equals(method)) {
             charge(exchange);
+        } else if (parts.length == 3 && "POST".equals(method) && "cancellations".equals(parts[2])) {
+            cancel(exchange);
         } else if (parts.length == 3 && "GET".equals(method)) {
             LedgerEntry entry = bank.find(parts[2])
                     .orElseThrow(() -> new SandboxFailure(404, "payment_not_found", "no payment " + parts[2]));
@@ -104,6 +111,22 @@ public final class SandboxHandler implements HttpHandler {
         send(exchange, outcome.replayed() ? 200 : 201, refund(outcome.entry()), outcome.replayed());
     }
 
+    private void cancel(HttpExchange exchange) throws IOException {
+        String key = key(exchange);
+        JsonNode body = body(exchange);
+        String chargeKey = text(body, "chargeKey", MAX_KEY_LENGTH);
+        String reason = body.hasNonNull("reason") ? text(body, "reason", MAX_TEXT) : null;
+        CancelResult result = bank.cancel(key, chargeKey, reason);
+        ObjectNode node = json.createObjectNode().put("status", result.status().name());
+        if (result.paymentId() != null) {
+            node.put("paymentId", result.paymentId());
+        }
+        if (result.refundId() != null) {
+            node.put("refundId", result.refundId()).put("amount", result.refunded().toPlainString());
+        }
+        send(exchange, 200, node, false);
+    }
+
     private ObjectNode payment(LedgerEntry e) {
         ObjectNode node = json.createObjectNode()
                 .put("paymentId", e.paymentId())
@@ -114,7 +137,7 @@ public final class SandboxHandler implements HttpHandler {
                 })
                 .put("captured", LedgerEntry.CAPTURED.equals(e.status()))
                 .put("orderRef", e.orderRef())
-                .put("amount", e.amount().toPlainString())
+                .put("amount", e.amount() == null ? null : e.amount().toPlainString())
                 .put("currency", e.currency())
                 .put("refundedAmount", e.refundedAmount().toPlainString());
         if (e.reason() != null) {
@@ -176,9 +199,14 @@ public final class SandboxHandler implements HttpHandler {
     }
 
     private static String text(JsonNode body, String field) {
+        return text(body, field, MAX_TEXT);
+    }
+
+    private static String text(JsonNode body, String field, int maxLength) {
         JsonNode node = body.get(field);
-        if (node == null || !node.isTextual() || node.asText().isBlank() || node.asText().length() > 200) {
-            throw new IllegalArgumentException(field + " is required (a string of 1 to 200 characters)");
+        if (node == null || !node.isTextual() || node.asText().isBlank() || node.asText().length() > maxLength) {
+            throw new IllegalArgumentException(field + " is required (a string of 1 to " + maxLength
+                    + " characters)");
         }
         return node.asText();
     }

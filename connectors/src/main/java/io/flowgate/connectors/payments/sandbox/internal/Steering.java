@@ -22,6 +22,12 @@ public enum Steering {
      * answer); a retry with the same key is answered at once with that charge.
      */
     TIMEOUT_ONCE,
+    /**
+     * token {@code timeout-captured}: captures and records the charge, then sleeps past the client's timeout on every
+     * request with that key, retries included: the money is taken and the answer lost for good, so only a
+     * cancellation ({@code PaymentProvider.cancel}) gives it back.
+     */
+    TIMEOUT_CAPTURED,
     /** token {@code error}: answers 500 and records nothing, every time. */
     ERROR;
 
@@ -36,6 +42,7 @@ public enum Steering {
             case "slow" -> SLOW;
             case "timeout" -> TIMEOUT;
             case "timeout-once" -> TIMEOUT_ONCE;
+            case "timeout-captured" -> TIMEOUT_CAPTURED;
             case "error" -> ERROR;
             default -> centsAre13(amount) ? DECLINE : APPROVE;
         };

@@ -15,6 +15,7 @@ class SteeringTest {
         assertThat(Steering.of("SLOW", BigDecimal.TEN)).isEqualTo(Steering.SLOW);
         assertThat(Steering.of("timeout", BigDecimal.TEN)).isEqualTo(Steering.TIMEOUT);
         assertThat(Steering.of("timeout-once", BigDecimal.TEN)).isEqualTo(Steering.TIMEOUT_ONCE);
+        assertThat(Steering.of("timeout-captured", BigDecimal.TEN)).isEqualTo(Steering.TIMEOUT_CAPTURED);
         assertThat(Steering.of("error", BigDecimal.TEN)).isEqualTo(Steering.ERROR);
     }
 
