@@ -108,6 +108,20 @@ class ApprovalFlowsIT {
     }
 
     @Test
+    void aRefundForOneOrderCannotPayBackAnotherOrdersPayment() throws SQLException {
+        String orderId = placeOrder().path("orderId").asText();
+        String otherPaymentId = placeOrder().path("paymentId").asText();
+        assertThat(clerk.postJson("/refunds", refund(orderId, "3.50", otherPaymentId)).status()).isEqualTo(201);
+
+        Reply decision = manager.postJson("/refunds/" + orderId + "/decision", "{\"approved\":true}");
+
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(409);
+        assertThat(decision.json().path("errorCode").asText()).isEqualTo("REFUND_REFUSED");
+        assertThat(refunds(otherPaymentId)).isEmpty();
+        assertThat(orderState(orderId)).isEqualTo("PAID");
+    }
+
+    @Test
     void aRefundWithoutPaymentIsOnlyApproved() {
         String orderId = "goodwill-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(clerk.postJson("/refunds", "{\"orderId\":\"" + orderId + "\",\"amount\":2}").status())

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,64 @@ class ConnectorCatalogIT {
         assertThat(setVariables.path("scopes").get(0).path("type").asText()).isEqualTo("camunda:Connector");
         assertThat(schemaProblems(templates)).isEmpty();
     }
+
+    @Test
+    void aFlowMadeOnlyFromTheTemplatesDeploysAndRuns() throws Exception {
+        TemplateModeler modeler = new TemplateModeler(gateway.get("/admin/connectors/templates").json());
+        String bpmn = modeler.process("templated-order", List.of(
+                new TemplateModeler.Step("io.flowgate.connector.order.create",
+                        Map.of("store", "uptown", "customer", "modeler", "items", "${items}")),
+                new TemplateModeler.Step("io.flowgate.connector.inventory.reserve",
+                        Map.of("store", "uptown", "items", "${items}", "ttl", "PT5M")),
+                new TemplateModeler.Step("io.flowgate.connector.inventory.release",
+                        Map.of("reservationId", "${reservationId}")),
+                new TemplateModeler.Step("io.flowgate.connector.notify",
+                        Map.of("channel", "modeler", "subject", "Order ${orderId} tried and put back"))));
+
+        Reply deployed = gateway.post("/admin/flows?file=templated-order.bpmn", "application/xml", bpmn);
+        assertThat(deployed.status()).as(deployed + "\n" + bpmn).isEqualTo(201);
+        Reply published = gateway.post("/admin/contracts", "application/yaml", TEMPLATED_CONTRACT);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+
+        Reply reply = gateway.postJson("/templated-orders", "{\"items\":[{\"sku\":\"fries\",\"qty\":2}]}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().path("orderId").asText()).isNotBlank();
+        assertThat(reply.json().path("reservationId").asText()).isNotBlank();
+        assertThat(reply.json().path("released").asBoolean()).isTrue();
+        assertThat(reply.json().path("notificationId").asText()).isNotBlank();
+    }
+
+    private static final String TEMPLATED_CONTRACT = """
+            openapi: 3.1.0
+            info: {title: Templated orders, version: 1.0.0}
+            paths:
+              /templated-orders:
+                post:
+                  operationId: templatedOrder
+                  x-flow-id: templated-order
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          required: [items]
+                          properties:
+                            items: {type: array, items: {type: object}}
+                  responses:
+                    '200':
+                      description: what the flow did
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              orderId: {type: string}
+                              reservationId: {type: string}
+                              released: {type: boolean}
+                              notificationId: {type: string}
+            """;
 
     @Test
     void refusesAnonymousCallers() {

@@ -17,9 +17,10 @@ import java.math.BigDecimal;
  * @param amount    the amount authorized
  * @param currency  its currency
  * @param reason    why it was declined; null otherwise
+ * @param orderRef  the order reference the payment was made for, as the provider recorded it; null if it has none
  */
 public record PaymentResult(String paymentId, PaymentStatus status, boolean captured, BigDecimal amount,
-                            String currency, String reason) {
+                            String currency, String reason, String orderRef) {
 
     public boolean approved() {
         return status == PaymentStatus.APPROVED;

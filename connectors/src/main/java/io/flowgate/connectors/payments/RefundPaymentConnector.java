@@ -5,6 +5,7 @@ import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.ConnectorDescriptor;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
+import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.payments.internal.ProviderKeys;
 import jakarta.inject.Singleton;
 
@@ -31,7 +32,10 @@ public final class RefundPaymentConnector implements Connector {
                     new ConnectorParameter("paymentId", "string", true, "The payment to refund (output of "
                             + "payment.charge)."),
                     new ConnectorParameter("amount", "number", false, "Amount to refund, at most two decimals; "
-                            + "empty refunds everything not refunded yet.")),
+                            + "empty refunds everything not refunded yet."),
+                    new ConnectorParameter("orderId", "string", false, "When set, the refund is made only if the "
+                            + "payment was made for this order (REFUND_REFUSED otherwise), so a refund asked for one "
+                            + "order cannot pay back another order's payment.")),
             List.of(
                     new ConnectorParameter("refundId", "string", false, "The provider's refund id."),
                     new ConnectorParameter("status", "string", false, "APPROVED, or PENDING when the provider "
@@ -39,6 +43,8 @@ public final class RefundPaymentConnector implements Connector {
                     new ConnectorParameter("amount", "number", false, "The amount refunded.")),
             List.of(PaymentErrors.REFUND_REFUSED_SPEC, PaymentErrors.INVALID_INPUT_SPEC),
             false);
+
+    private static final int MAX_ORDER_ID = 200;
 
     private final PaymentProvider provider;
 
@@ -55,6 +61,7 @@ public final class RefundPaymentConnector implements Connector {
     public Map<String, Object> execute(ConnectorRequest request) {
         RefundRequest refund = new RefundRequest(PaymentInputs.text(request, "paymentId"),
                 PaymentInputs.optionalAmount(request, "amount"));
+        Inputs.optionalText(request, "orderId", MAX_ORDER_ID).ifPresent(orderId -> checkMadeFor(refund, orderId));
         RefundResult result = provider.refund(refund, ProviderKeys.of(ID, request));
         if (result.status() == PaymentStatus.DECLINED) {
             throw new ConnectorBusinessError(REFUND_REFUSED, result.reason() == null
@@ -65,5 +72,15 @@ public final class RefundPaymentConnector implements Connector {
         outputs.put("status", result.status().name());
         outputs.put("amount", result.amount());
         return outputs;
+    }
+
+    private void checkMadeFor(RefundRequest refund, String orderId) {
+        boolean madeFor = provider.find(refund.paymentId())
+                .map(payment -> orderId.equals(payment.orderRef()))
+                .orElse(false);
+        if (!madeFor) {
+            throw new ConnectorBusinessError(REFUND_REFUSED, "payment " + refund.paymentId()
+                    + " was not made for order " + orderId);
+        }
     }
 }

@@ -184,6 +184,26 @@ class PaymentConnectorsIT {
     }
 
     @Test
+    void refundsAPaymentOnlyForTheOrderItWasMadeFor() {
+        String order = orderRef();
+        String paymentId = (String) charge.execute(chargeRequest(order, new BigDecimal("12.00"), "tok_visa"))
+                .get("paymentId");
+        String otherPaymentId = paid("30.00");
+        ConnectorRequest wrongOrder = refundRequest(otherPaymentId, null);
+        wrongOrder.inputs().put("orderId", order);
+        ConnectorRequest rightOrder = refundRequest(paymentId, null);
+        rightOrder.inputs().put("orderId", order);
+
+        assertThatThrownBy(() -> refund.execute(wrongOrder))
+                .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                        e -> assertThat(e.code()).isEqualTo("REFUND_REFUSED"))
+                .hasMessageContaining("was not made for order " + order);
+        assertThat(payments.sandbox.ledger().payment(otherPaymentId)).get()
+                .extracting(LedgerEntry::refundedAmount).isEqualTo(new BigDecimal("0.00"));
+        assertThat(refund.execute(rightOrder)).containsEntry("status", "APPROVED");
+    }
+
+    @Test
     void throwsRefundRefusedForAnUnknownPayment() {
         assertThatThrownBy(() -> refund.execute(refundRequest("pay_nothing", null)))
                 .isInstanceOfSatisfying(ConnectorBusinessError.class,

@@ -181,7 +181,7 @@ public final class HttpPaymentProvider implements PaymentProvider {
     private PaymentResult payment(String operation, JsonNode node) {
         return new PaymentResult(text(node, "paymentId"), status(operation, node),
                 node.path("captured").asBoolean(false), amount(operation, node), text(node, "currency"),
-                text(node, "reason"));
+                text(node, "reason"), text(node, "orderRef"));
     }
 
     private static PaymentStatus status(String operation, JsonNode node) {
