@@ -1,5 +1,7 @@
 package io.flowgate.contracts;
 
+import io.flowgate.contracts.triggers.FlowTrigger;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -13,10 +15,18 @@ import java.util.List;
  * @param operations     every operation, in document order
  * @param sha256         hash of the source, hex
  * @param publishedAt    when this version was stored (null while only checked)
+ * @param triggers       {@code x-flow-triggers}: records that start or advance flows, in document order
  */
 public record Contract(String name, int version, String title, String openApiVersion, List<Operation> operations,
-                       String sha256, Instant publishedAt) {
+                       String sha256, Instant publishedAt, List<FlowTrigger> triggers) {
     public Contract {
         operations = List.copyOf(operations);
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    /** A contract without triggers. */
+    public Contract(String name, int version, String title, String openApiVersion, List<Operation> operations,
+                    String sha256, Instant publishedAt) {
+        this(name, version, title, openApiVersion, operations, sha256, publishedAt, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.flowgate.contracts;
 
+import io.flowgate.contracts.triggers.LiveTrigger;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,10 @@ public interface ContractRegistry {
     /** Same checks as {@link #publish} without publishing. Never throws for a bad document: findings say it. */
     PublishReport check(String source, String nameOverride);
 
-    /** Loads the newest stored version of every contract and the files of a directory; run once at start-up. */
+    /**
+     * Loads the newest stored version of every contract and the files of a directory, at start-up. Called again
+     * without a directory (and with {@code startAnyway}), it reloads what another node changed in the store.
+     */
     StartupReport load(java.nio.file.Path contractsDirectory, boolean startAnyway);
 
     /** Re-runs the binding checks over every live contract (after a flow deploy) and marks failing routes. */
@@ -44,6 +49,14 @@ public interface ContractRegistry {
 
     /** Every live operation bound to the flow (for the flow's "used by" list and deploy checks). */
     List<Operation> operationsUsing(String flowKey);
+
+    /**
+     * Every {@code x-flow-triggers} entry of the live contracts (by contract name, then in document order), each with
+     * why it may not run. Changes with {@link #generation()}: whoever consumes records for them re-reads it then.
+     */
+    default List<LiveTrigger> triggers() {
+        return List.of();
+    }
 
     /** @throws ContractNotFound when no live contract has this name */
     void delete(String name);

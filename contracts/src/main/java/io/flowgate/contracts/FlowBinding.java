@@ -21,23 +21,30 @@ import java.util.Optional;
  * @param errors      {@code x-flow-errors}: BPMN error code → HTTP status
  * @param instance    which instance a {@code status} operation reads: {@code x-flow-instance}, by default
  *                    {@code "{path.id}"}; empty for the other actions
+ * @param buffer      {@code x-flow-buffer} (correlate): how long a message that no instance waits for yet is kept
+ *                    and delivered once one does; zero (the default) answers 404 at once
  */
 public record FlowBinding(String flowId, FlowAction action, String message, String taskKey,
                           Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
-                          VariableMapping variables, Map<String, Integer> errors, Optional<ValueTemplate> instance) {
+                          VariableMapping variables, Map<String, Integer> errors, Optional<ValueTemplate> instance,
+                          Duration buffer) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The longest {@code x-flow-timeout} accepted: a request thread waits this long at most. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest {@code x-flow-buffer} accepted. */
+    public static final Duration MAX_BUFFER = Duration.ofDays(7);
 
     public FlowBinding {
         errors = Map.copyOf(errors);
+        buffer = buffer == null ? Duration.ZERO : buffer;
     }
 
     /** A binding without an instance template (every action but {@code status}). */
     public FlowBinding(String flowId, FlowAction action, String message, String taskKey,
                        Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
                        VariableMapping variables, Map<String, Integer> errors) {
-        this(flowId, action, message, taskKey, businessKey, mode, timeout, variables, errors, Optional.empty());
+        this(flowId, action, message, taskKey, businessKey, mode, timeout, variables, errors, Optional.empty(),
+                Duration.ZERO);
     }
 }

@@ -90,6 +90,24 @@ class FlowExtensionsTest {
     }
 
     @Test
+    void aCorrelationMayKeepEarlyMessagesForAWhile() {
+        Operation op = published("f", "x-flow-action: correlate", "x-flow-message: Paid",
+                "x-flow-business-key: '{path.id}'", "x-flow-buffer: 2h");
+
+        assertThat(op.binding().orElseThrow().buffer()).isEqualTo(Duration.ofHours(2));
+        assertThat(published("f").binding().orElseThrow().buffer()).isZero();
+    }
+
+    @Test
+    void theRequestsOwnIdIsATemplateSource() {
+        Operation op = published("f", "x-flow-business-key: '{request.id}'",
+                "x-flow-variables: { orderId: '{request.id}' }");
+
+        assertThat(op.binding().orElseThrow().businessKey()).get().extracting(t -> t.source())
+                .isEqualTo("{request.id}");
+    }
+
+    @Test
     void statusCanNameTheInstanceWithAnyRequestValue() {
         Operation op = published("f", "x-flow-action: status", "x-flow-instance: '{query.instance}'");
         assertThat(op.binding().orElseThrow().instance()).get().extracting(t -> t.source())
@@ -115,6 +133,13 @@ class FlowExtensionsTest {
                         "x-flow-timeout: '10x' is not a duration such as 500ms, 2s or 1m"),
                 arguments("f", new String[]{"x-flow-timeout: 2m"}, "x-flow-timeout: '2m' must be more than 0"),
                 arguments("f", new String[]{"x-flow-timeout: 0s"}, "x-flow-timeout: '0s' must be more than 0"),
+                arguments("f", new String[]{"x-flow-buffer: 1h"},
+                        "x-flow-buffer: only applies to x-flow-action: correlate"),
+                arguments("f", new String[]{"x-flow-action: correlate", "x-flow-message: M",
+                        "x-flow-business-key: '{path.id}'", "x-flow-buffer: 8d"},
+                        "x-flow-buffer: '8d' must be a duration such as 30s, 10m or 1h, more than 0 and at most 7d"),
+                arguments("f", new String[]{"x-flow-business-key: '{request.ip}'"},
+                        "x-flow-business-key: '{request.ip}'"),
                 arguments("f", new String[]{"x-flow-business-key: '{bodyy.id}'"},
                         "x-flow-business-key: unknown source '{bodyy.id}'"),
                 arguments("f", new String[]{"x-flow-business-key: '{body.id'"},

@@ -55,6 +55,15 @@ public interface WorkflowEngine {
     FlowInstance correlate(CorrelateRequest request, Duration budget);
 
     /**
+     * Keeps a message that no instance waits for yet (a callback that outran its flow) and delivers it as soon as
+     * exactly one instance of the flow with the business key waits for it — checked about twice a second, on every
+     * node, each message delivered once — or drops it after {@code keepFor}.
+     *
+     * @throws InvalidVariables when the request has no flow, message name or business key
+     */
+    PendingMessage buffer(CorrelateRequest request, Duration keepFor);
+
+    /**
      * Completes the open user task with the given definition key in the instance found by business key.
      *
      * @throws NoMatchingInstance when no such task is open
@@ -64,6 +73,29 @@ public interface WorkflowEngine {
 
     /** Completes a user task by its id (task inbox). */
     FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget);
+
+    // ---- messages from outside (event triggers), exactly once per message id ----
+
+    /**
+     * Starts the latest version of a flow for a received message, unless an earlier delivery of the same message
+     * already did. The message's id is recorded in the same transaction as the start, so a redelivery finds it and
+     * starts nothing, and a start that fails records nothing. Runs on the caller's thread until that transaction has
+     * committed (the flow's synchronous part included).
+     *
+     * @throws FlowNotFound     when no such flow is deployed
+     * @throws InvalidVariables when the variables cannot be stored
+     * @throws FlowFailed       when the synchronous part failed; nothing was recorded
+     */
+    MessageReceipt startOnce(ReceivedMessage message, StartRequest request);
+
+    /**
+     * Correlates a received message to the one waiting instance of the flow with the business key, unless an earlier
+     * delivery of the same message already did; recorded like {@link #startOnce}.
+     *
+     * @throws NoMatchingInstance when none waits for it (yet)
+     * @throws AmbiguousMatch     when several do
+     */
+    MessageReceipt correlateOnce(ReceivedMessage message, CorrelateRequest request);
 
     // ---- reading and operating ----
 

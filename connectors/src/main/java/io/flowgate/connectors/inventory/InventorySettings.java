@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * {@code flowgate.inventory.*} (environment: {@code FLOWGATE_INVENTORY_DEFAULT_TTL}, {@code _MAX_TTL},
- * {@code _SWEEP_INTERVAL}), checked once by {@link #validate()}.
+ * {@code _SWEEP_INTERVAL}, {@code _LOW_STOCK_THRESHOLD}), checked once by {@link #validate()}.
  */
 @ConfigurationProperties("flowgate.inventory")
 public class InventorySettings {
@@ -17,10 +17,14 @@ public class InventorySettings {
     public static final Duration DEFAULT_MAX_TTL = Duration.ofHours(24);
     /** How often expired holds are released; zero turns the background sweep off. */
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(30);
+    /** {@code stock.low} is emitted when available stock falls from at least this to below it; 0 turns it off. */
+    public static final long DEFAULT_LOW_STOCK_THRESHOLD = 5;
+    private static final long MAX_LOW_STOCK_THRESHOLD = 1_000_000_000L;
 
     private Duration defaultTtl = DEFAULT_TTL;
     private Duration maxTtl = DEFAULT_MAX_TTL;
     private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+    private long lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
 
     public InventorySettings validate() {
         if (maxTtl == null || maxTtl.compareTo(Duration.ofSeconds(1)) < 0
@@ -36,6 +40,11 @@ public class InventorySettings {
                 || (!sweepInterval.isZero() && sweepInterval.compareTo(Duration.ofMillis(100)) < 0)) {
             throw new IllegalArgumentException("flowgate.inventory.sweep-interval (FLOWGATE_INVENTORY_SWEEP_INTERVAL) "
                     + "must be 0 (off) or between 100ms and 1h, was " + sweepInterval);
+        }
+        if (lowStockThreshold < 0 || lowStockThreshold > MAX_LOW_STOCK_THRESHOLD) {
+            throw new IllegalArgumentException("flowgate.inventory.low-stock-threshold "
+                    + "(FLOWGATE_INVENTORY_LOW_STOCK_THRESHOLD) must be 0 (off) or up to " + MAX_LOW_STOCK_THRESHOLD
+                    + ", was " + lowStockThreshold);
         }
         return this;
     }
@@ -62,5 +71,13 @@ public class InventorySettings {
 
     public void setSweepInterval(Duration sweepInterval) {
         this.sweepInterval = sweepInterval;
+    }
+
+    public long getLowStockThreshold() {
+        return lowStockThreshold;
+    }
+
+    public void setLowStockThreshold(long lowStockThreshold) {
+        this.lowStockThreshold = lowStockThreshold;
     }
 }

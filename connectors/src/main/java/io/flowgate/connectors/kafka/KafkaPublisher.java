@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,36 @@ public final class KafkaPublisher implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new KafkaPublishFailed(message.topic(), String.valueOf(e.getCause()), e.getCause());
         }
+    }
+
+    /**
+     * Sends the record without waiting for it. The future completes with where the broker stored it once acknowledged,
+     * or exceptionally with {@link KafkaPublishFailed} when it was refused or not acknowledged within
+     * {@code flowgate.kafka.delivery-timeout}; a record that cannot even be queued (no metadata within the request
+     * timeout, producer closed) fails it at once. For callers that send many records and wait for them together
+     * (the outbox relay). A failed record does not stop later ones to the same partition: a caller that needs order
+     * per key sends a key's next record only after the previous one was acknowledged.
+     *
+     * @throws IllegalStateException when Kafka is not configured on this node
+     */
+    public CompletableFuture<Published> send(Message message) {
+        if (producer == null) {
+            throw new IllegalStateException(KafkaSettings.NOT_CONFIGURED);
+        }
+        CompletableFuture<Published> result = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(message.topic(), null, bytes(message.key()), message.value(),
+                    headers(message.headers())), (stored, error) -> {
+                if (error == null) {
+                    result.complete(new Published(stored.topic(), stored.partition(), stored.offset()));
+                } else {
+                    result.completeExceptionally(new KafkaPublishFailed(message.topic(), String.valueOf(error), error));
+                }
+            });
+        } catch (KafkaException | IllegalStateException e) {
+            result.completeExceptionally(new KafkaPublishFailed(message.topic(), String.valueOf(e.getMessage()), e));
+        }
+        return result;
     }
 
     private static byte[] bytes(String text) {

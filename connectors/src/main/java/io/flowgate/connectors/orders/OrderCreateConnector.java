@@ -11,6 +11,9 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * {@code order.create}: a new order in state CREATED, priced from the store's menu (any total the client sent is
@@ -20,10 +23,15 @@ import java.util.Map;
 public final class OrderCreateConnector implements Connector {
 
     public static final String ID = "order.create";
+    private static final int MAX_ORDER_ID = 36;
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]+");
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Create order",
             "Creates an order for a store and customer; the total is computed from the store's menu prices.",
-            List.of(new ConnectorParameter("store", "string", true, "Store id, e.g. downtown"),
+            List.of(new ConnectorParameter("orderId", "string", false, "Id to give the order, up to 36 letters, "
+                            + "digits and dashes (e.g. the request id the instance's business key is made of, so "
+                            + "callbacks can find the instance by order id); default a new UUID"),
+                    new ConnectorParameter("store", "string", true, "Store id, e.g. downtown"),
                     new ConnectorParameter("customer", "string", true, "Who ordered: map it from the caller's "
                             + "token (e.g. {claims.sub}), not from the request body, so nobody orders in another's name"),
                     new ConnectorParameter("items", "array", true,
@@ -48,7 +56,7 @@ public final class OrderCreateConnector implements Connector {
 
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
-        Order order = store.create(request.idempotencyKey(), Inputs.text(request, "store"),
+        Order order = store.create(request.idempotencyKey(), orderId(request), Inputs.text(request, "store"),
                 Inputs.text(request, "customer"), Inputs.items(request, "items"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("orderId", order.id());
@@ -57,5 +65,13 @@ public final class OrderCreateConnector implements Connector {
         out.put("currency", order.currency());
         out.put("state", order.state().name());
         return out;
+    }
+
+    private static String orderId(ConnectorRequest request) {
+        Optional<String> given = Inputs.optionalText(request, "orderId", MAX_ORDER_ID);
+        if (given.isPresent() && !ORDER_ID.matcher(given.get()).matches()) {
+            throw Inputs.invalid("'orderId' may only hold letters, digits and dashes, was '" + given.get() + "'");
+        }
+        return given.orElseGet(() -> UUID.randomUUID().toString());
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * {@code order.transition}: moves an order to another state if {@link OrderState#TRANSITIONS} allows it. Asking for
- * the state the order is already in, or repeating a call that already moved it, succeeds without change.
+ * the state the order is already in, or repeating a call that already moved it, succeeds without change. A move to
+ * PAID, CANCELLED or REFUNDED emits {@code order.paid}, {@code order.cancelled} or {@code order.refunded} (tenant:
+ * the instance's).
  */
 @Singleton
 public final class OrderTransitionConnector implements Connector {
@@ -54,7 +56,8 @@ public final class OrderTransitionConnector implements Connector {
             throw Inputs.invalid("'" + target + "' is not an order state; one of "
                     + Arrays.toString(OrderState.values()));
         }
-        OrderStore.Transition result = store.transition(orderId, to, request.idempotencyKey());
+        OrderStore.Transition result = store.transition(orderId, to, request.idempotencyKey(),
+                request.tenantId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("state", result.state().name());
         out.put("version", result.version());

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 
 /** {@code flowgate.payments.*} ({@code FLOWGATE_PAYMENTS_*}), checked once by {@link #validate()}. */
 @ConfigurationProperties("flowgate.payments")
@@ -17,6 +18,12 @@ public class PaymentSettings {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_SANDBOX_SLOW_DELAY = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_SANDBOX_SETTLE_DELAY = Duration.ofSeconds(2);
+    /** Standard Webhooks secrets are this prefix followed by the base64 of the key. */
+    public static final String WEBHOOK_SECRET_PREFIX = "whsec_";
+    /** The key sizes Standard Webhooks recommends: shorter keys are too easy to guess, longer ones buy nothing. */
+    public static final int MIN_WEBHOOK_KEY_BYTES = 24;
+    public static final int MAX_WEBHOOK_KEY_BYTES = 64;
 
     private String provider = SANDBOX;
     private String url = "";
@@ -24,6 +31,9 @@ public class PaymentSettings {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration sandboxSlowDelay = DEFAULT_SANDBOX_SLOW_DELAY;
+    private String sandboxWebhookUrl = "";
+    private String sandboxWebhookSecret = "";
+    private Duration sandboxSettleDelay = DEFAULT_SANDBOX_SETTLE_DELAY;
 
     public void validate() {
         if (!SANDBOX.equals(provider) && !HTTP.equals(provider)) {
@@ -35,11 +45,7 @@ public class PaymentSettings {
                     + ": set flowgate.payments.url (FLOWGATE_PAYMENTS_URL) to the provider's base URL");
         }
         if (hasUrl()) {
-            URI uri = URI.create(url.trim());
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("flowgate.payments.url (FLOWGATE_PAYMENTS_URL) must be an http(s) "
-                        + "URL, was " + url);
-            }
+            checkHttpUrl("url", "FLOWGATE_PAYMENTS_URL", url);
         }
         if (sandboxPort < 0 || sandboxPort > 65535) {
             throw new IllegalArgumentException("flowgate.payments.sandbox-port (FLOWGATE_PAYMENTS_SANDBOX_PORT) must be "
@@ -55,6 +61,52 @@ public class PaymentSettings {
             throw new IllegalArgumentException("flowgate.payments.sandbox-slow-delay (" + sandboxSlowDelay
                     + ") must be shorter than the read-timeout (" + readTimeout + "): 'slow' answers within it");
         }
+        check("sandbox-settle-delay", "FLOWGATE_PAYMENTS_SANDBOX_SETTLE_DELAY", sandboxSettleDelay, Duration.ZERO,
+                Duration.ofHours(1));
+        validateWebhook();
+    }
+
+    private void validateWebhook() {
+        if (hasSandboxWebhookUrl()) {
+            checkHttpUrl("sandbox-webhook-url", "FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_URL", sandboxWebhookUrl);
+            if (sandboxWebhookSecret.isBlank()) {
+                throw new IllegalArgumentException("flowgate.payments.sandbox-webhook-url is set: set "
+                        + "flowgate.payments.sandbox-webhook-secret (FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_SECRET) to the "
+                        + "Standard Webhooks secret the receiver verifies with");
+            }
+        }
+        if (!sandboxWebhookSecret.isBlank()) {
+            sandboxWebhookKey();
+        }
+    }
+
+    /**
+     * The HMAC key of {@code sandbox-webhook-secret}: the base64 after {@code whsec_}, of 24 to 64 bytes. The
+     * secret itself never appears in a message.
+     */
+    public byte[] sandboxWebhookKey() {
+        String secret = sandboxWebhookSecret.trim();
+        String problem = "flowgate.payments.sandbox-webhook-secret (FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_SECRET) must be "
+                + WEBHOOK_SECRET_PREFIX + " followed by the base64 of a " + MIN_WEBHOOK_KEY_BYTES + " to "
+                + MAX_WEBHOOK_KEY_BYTES + " byte key";
+        if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) {
+            throw new IllegalArgumentException(problem + " (it does not start with " + WEBHOOK_SECRET_PREFIX + ")");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring(WEBHOOK_SECRET_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(problem + " (the rest is not base64)");
+        }
+        if (key.length < MIN_WEBHOOK_KEY_BYTES || key.length > MAX_WEBHOOK_KEY_BYTES) {
+            throw new IllegalArgumentException(problem + " (the key has " + key.length + " bytes)");
+        }
+        return key;
+    }
+
+    /** Whether the sandbox calls back when it settles a pending payment. */
+    public boolean hasSandboxWebhookUrl() {
+        return sandboxWebhookUrl != null && !sandboxWebhookUrl.isBlank();
     }
 
     /**
@@ -66,6 +118,20 @@ public class PaymentSettings {
 
     public boolean hasUrl() {
         return url != null && !url.isBlank();
+    }
+
+    private static void checkHttpUrl(String name, String env, String value) {
+        URI uri;
+        try {
+            uri = URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("flowgate.payments." + name + " (" + env + ") must be an http(s) URL, "
+                    + "was " + value);
+        }
     }
 
     private static void check(String name, String env, Duration value, Duration min, Duration max) {
@@ -121,5 +187,29 @@ public class PaymentSettings {
 
     public void setSandboxSlowDelay(Duration sandboxSlowDelay) {
         this.sandboxSlowDelay = sandboxSlowDelay;
+    }
+
+    public String getSandboxWebhookUrl() {
+        return sandboxWebhookUrl;
+    }
+
+    public void setSandboxWebhookUrl(String sandboxWebhookUrl) {
+        this.sandboxWebhookUrl = sandboxWebhookUrl == null ? "" : sandboxWebhookUrl;
+    }
+
+    public String getSandboxWebhookSecret() {
+        return sandboxWebhookSecret;
+    }
+
+    public void setSandboxWebhookSecret(String sandboxWebhookSecret) {
+        this.sandboxWebhookSecret = sandboxWebhookSecret == null ? "" : sandboxWebhookSecret;
+    }
+
+    public Duration getSandboxSettleDelay() {
+        return sandboxSettleDelay;
+    }
+
+    public void setSandboxSettleDelay(Duration sandboxSettleDelay) {
+        this.sandboxSettleDelay = sandboxSettleDelay;
     }
 }

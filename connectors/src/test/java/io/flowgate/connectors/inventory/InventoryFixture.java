@@ -3,7 +3,9 @@ package io.flowgate.connectors.inventory;
 import io.flowgate.connectors.testsupport.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.connectors.ConnectorRequest;
+import io.flowgate.connectors.events.Outbox;
 import io.flowgate.connectors.inventory.internal.InventorySchema;
+import io.flowgate.connectors.inventory.internal.LowStock;
 import io.flowgate.connectors.inventory.internal.Reservations;
 import io.flowgate.connectors.inventory.internal.StockMoves;
 
@@ -15,6 +17,7 @@ import java.util.UUID;
 final class InventoryFixture implements AutoCloseable {
 
     final HikariDataSource pool;
+    final Outbox outbox;
     final TestDatabase.MovableClock clock = new TestDatabase.MovableClock();
     final Reservations reservations;
     final StockMoves moves;
@@ -27,12 +30,19 @@ final class InventoryFixture implements AutoCloseable {
     final InventoryStockConnector stock;
 
     InventoryFixture(int poolSize) {
+        this(poolSize, InventorySettings.DEFAULT_LOW_STOCK_THRESHOLD);
+    }
+
+    InventoryFixture(int poolSize, long lowStockThreshold) {
         pool = TestDatabase.pool(poolSize);
+        outbox = new Outbox(pool);
         InventorySchema schema = new InventorySchema(pool, clock);
-        reservations = new Reservations(schema);
-        moves = new StockMoves(schema);
         InventorySettings settings = new InventorySettings();
         settings.setSweepInterval(Duration.ZERO); // tests sweep by hand
+        settings.setLowStockThreshold(lowStockThreshold);
+        LowStock lowStock = new LowStock(settings, outbox);
+        reservations = new Reservations(schema, lowStock);
+        moves = new StockMoves(schema, lowStock);
         sweeper = new ReservationSweeper(reservations, settings);
         reserve = new InventoryReserveConnector(reservations, settings, sweeper);
         confirm = new InventoryConfirmConnector(reservations);

@@ -45,4 +45,13 @@ class InventoryWiringTest {
         assertThatThrownBy(settings::validate).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("flowgate.inventory.default-ttl");
     }
+
+    @Test
+    void refusesANegativeLowStockThreshold() {
+        InventorySettings settings = new InventorySettings();
+        settings.setLowStockThreshold(-1);
+
+        assertThatThrownBy(settings::validate).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flowgate.inventory.low-stock-threshold");
+    }
 }

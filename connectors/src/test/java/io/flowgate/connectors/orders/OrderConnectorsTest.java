@@ -151,6 +151,19 @@ class OrderConnectorsTest {
     }
 
     @Test
+    void givesTheOrderTheIdTheFlowChose() {
+        String chosen = UUID.randomUUID().toString();
+
+        Map<String, Object> created = create.execute(request(Map.of("orderId", chosen, "store", "uptown",
+                "customer", "fay", "items", List.of(Map.of("sku", "soda", "qty", 1)))));
+
+        assertThat(created).containsEntry("orderId", chosen);
+        assertThat(get.execute(request(Map.of("orderId", chosen)))).containsEntry("state", "CREATED");
+        assertBusinessError(() -> create.execute(request(Map.of("orderId", "a b'; --", "store", "uptown",
+                "customer", "fay", "items", List.of(Map.of("sku", "soda", "qty", 1))))), "INVALID_INPUT", "orderId");
+    }
+
+    @Test
     void aCustomerFindsOnlyTheirOwnOrdersAndCannotTellOthersExist() {
         String orderId = newOrder();
 

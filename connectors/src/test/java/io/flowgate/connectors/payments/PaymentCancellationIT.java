@@ -123,7 +123,7 @@ class PaymentCancellationIT {
     @Test
     void voidsAPendingChargeSoItsSettlementCannotCaptureIt() {
         String order = orderRef();
-        PaymentResult pending = payments.sale(order, "9.00", "pending", "k-" + order);
+        PaymentResult pending = payments.sale(order, "9.00", "pending-manual", "k-" + order);
 
         CancelResult cancelled = cancel("k-" + order, "c-" + order);
 

@@ -24,12 +24,16 @@ final class PaymentsFixture implements AutoCloseable {
     final HttpPaymentProvider provider;
 
     PaymentsFixture() {
+        this(settings());
+    }
+
+    /** With other settings, e.g. {@link #settings()} plus a webhook URL. */
+    PaymentsFixture(PaymentSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:payments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         config.setMaximumPoolSize(30);
         dataSource = new HikariDataSource(config);
-        PaymentSettings settings = settings();
         sandbox = SandboxPaymentServer.start(dataSource, settings);
         provider = new HttpPaymentProvider(sandbox.baseUri(), settings.getConnectTimeout(), settings.getReadTimeout());
     }

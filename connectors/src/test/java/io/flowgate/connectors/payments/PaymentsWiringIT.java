@@ -7,10 +7,12 @@ import io.flowgate.connectors.payments.sandbox.SandboxPaymentServer;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gateway's bean context starts the sandbox at start-up and wires the payment connectors to it over HTTP. */
 class PaymentsWiringIT {
@@ -49,6 +51,36 @@ class PaymentsWiringIT {
                      .start()) {
             assertThat(context.containsBean(SandboxPaymentServer.class)).isFalse();
             assertThat(context.getBean(PaymentProvider.class)).isNotNull();
+        }
+    }
+
+    /** After the default settle delay (2 s): this bare context has no converter for durations, the gateway has. */
+    @Test
+    void bindsTheWebhookSettingsAndCallsBackWhenAPendingChargeSettles() {
+        try (HikariDataSource pool = pool(); WebhookReceiver receiver = WebhookReceiver.start();
+             ApplicationContext context = ApplicationContext.builder().singletons(pool)
+                     .properties(Map.of("flowgate.payments.sandbox-webhook-url", receiver.uri().toString(),
+                             "flowgate.payments.sandbox-webhook-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+                     .start()) {
+            ChargePaymentConnector charge = context.getBean(ChargePaymentConnector.class);
+
+            Map<String, Object> outputs = charge.execute(new ConnectorRequest("i-2", "Charge", null, null,
+                    Map.of("orderId", "A-2", "amount", 10, "currency", "EUR", "paymentToken", "pending")));
+
+            assertThat(outputs).containsEntry("status", "PENDING");
+            assertThat(receiver.awaitCalls("A-2", 1, Duration.ofSeconds(10))).singleElement()
+                    .satisfies(call -> assertThat(call.json().path("data").path("paymentId").asText())
+                            .isEqualTo(outputs.get("paymentId")));
+        }
+    }
+
+    @Test
+    void refusesToStartWithAWebhookUrlButNoSecret() {
+        try (HikariDataSource pool = pool();
+             ApplicationContext context = ApplicationContext.builder().singletons(pool)
+                     .properties(Map.of("flowgate.payments.sandbox-webhook-url", "http://127.0.0.1:9/hooks"))
+                     .build()) {
+            assertThatThrownBy(context::start).hasStackTraceContaining("FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_SECRET");
         }
     }
 }

@@ -108,7 +108,7 @@ class SandboxPaymentProviderIT {
     void keepsAPendingPaymentPendingUntilTheProviderSettlesIt() {
         String order = orderRef();
 
-        PaymentResult result = payments.sale(order, "9.00", "pending", "k-" + order);
+        PaymentResult result = payments.sale(order, "9.00", "pending-manual", "k-" + order);
 
         assertThat(result.status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(result.paymentId()).isNotBlank();
@@ -126,7 +126,7 @@ class SandboxPaymentProviderIT {
 
     @Test
     void failsAPendingPaymentSettledAsFailed() {
-        PaymentResult result = payments.sale(orderRef(), "9.50", "pending", "k-" + orderRef());
+        PaymentResult result = payments.sale(orderRef(), "9.50", "pending-manual", "k-" + orderRef());
 
         payments.sandbox.settle(result.paymentId(), false);
 

@@ -3,6 +3,7 @@ package io.flowgate.contracts.internal;
 import io.flowgate.contracts.Contract;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.triggers.FlowTrigger;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,13 +24,19 @@ public record CompiledContract(String name, Optional<Parsed> contract, List<Cont
     }
 
     /** The readable part of a compiled document. */
-    public record Parsed(String title, String openApiVersion, String sha256, List<Operation> operations) {
+    public record Parsed(String title, String openApiVersion, String sha256, List<Operation> operations,
+                         List<FlowTrigger> triggers) {
         public Parsed {
             operations = List.copyOf(operations);
+            triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        }
+
+        public Parsed(String title, String openApiVersion, String sha256, List<Operation> operations) {
+            this(title, openApiVersion, sha256, operations, List.of());
         }
 
         public Contract toContract(String name, int version, Instant publishedAt) {
-            return new Contract(name, version, title, openApiVersion, operations, sha256, publishedAt);
+            return new Contract(name, version, title, openApiVersion, operations, sha256, publishedAt, triggers);
         }
     }
 

@@ -10,6 +10,7 @@ import io.flowgate.contracts.internal.load.OpenApiSyntaxCheck;
 import io.flowgate.contracts.internal.load.RefGuard;
 import io.flowgate.contracts.internal.load.SafeDocumentReader;
 import io.flowgate.contracts.internal.route.PathTemplate;
+import io.flowgate.contracts.internal.triggers.TriggerExtensions;
 import io.flowgate.contracts.internal.validation.SchemaCompiler;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ import java.util.Set;
 public final class ContractCompiler {
 
     /** Paths the gateway serves itself; a contract may not claim them. */
-    public static final List<String> RESERVED_PREFIXES = List.of("/admin", "/api/tasks", "/auth", "/health", "/ui");
+    public static final List<String> RESERVED_PREFIXES = List.of("/admin", "/api/tasks", "/auth", "/health", "/metrics",
+            "/ui");
     static final String UNNAMED = "(unnamed)";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
@@ -89,9 +91,11 @@ public final class ContractCompiler {
             }
         }
         checkPaths(name, compiled, findings);
+        TriggerExtensions.Result triggers = new TriggerExtensions().read(name, document);
+        findings.addAll(triggers.findings());
         String title = document.path("info").path("title").asText(name);
-        return new CompiledContract(name, Optional.of(new CompiledContract.Parsed(title, version, sha, compiled)),
-                findings);
+        return new CompiledContract(name, Optional.of(new CompiledContract.Parsed(title, version, sha, compiled,
+                triggers.triggers())), findings);
     }
 
     /** Reserved prefixes, and two operations of this contract on the same method and path shape. */

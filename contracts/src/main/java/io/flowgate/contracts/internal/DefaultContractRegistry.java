@@ -14,6 +14,7 @@ import io.flowgate.contracts.RouteMatch;
 import io.flowgate.contracts.StartupReport;
 import io.flowgate.contracts.internal.store.ContractStore;
 import io.flowgate.contracts.internal.store.StoredVersion;
+import io.flowgate.contracts.triggers.LiveTrigger;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,6 +171,11 @@ public final class DefaultContractRegistry implements ContractRegistry {
                 .flatMap(c -> c.contract().operations().stream())
                 .filter(op -> op.binding().map(b -> b.flowId().equals(flowKey)).orElse(false))
                 .toList();
+    }
+
+    @Override
+    public List<LiveTrigger> triggers() {
+        return snapshot.contracts().values().stream().flatMap(c -> c.triggers().stream()).toList();
     }
 
     @Override

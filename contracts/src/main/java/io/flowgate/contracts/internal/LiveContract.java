@@ -4,6 +4,8 @@ import io.flowgate.contracts.Contract;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.ContractView;
 import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.triggers.FlowTrigger;
+import io.flowgate.contracts.triggers.LiveTrigger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +47,23 @@ record LiveContract(Contract contract, List<ContractFinding> staticFindings, Lis
     Optional<String> unavailableReason(Operation op) {
         List<String> reasons = new ArrayList<>();
         for (ContractFinding f : findings()) {
-            if (f.method() == null || (f.method().equals(op.method()) && f.path().equals(op.path()))) {
+            if (f.aboutDocument() || (op.method().equals(f.method()) && op.path().equals(f.path()))) {
                 reasons.add(f.reason());
             }
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    /** Why a trigger may not run: its own findings, else a finding about the whole contract. */
+    Optional<String> unavailableReason(FlowTrigger trigger) {
+        List<String> reasons = findings().stream()
+                .filter(f -> f.aboutDocument() || f.aboutTrigger(trigger.location()))
+                .map(ContractFinding::reason).toList();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    List<LiveTrigger> triggers() {
+        return contract.triggers().stream()
+                .map(t -> new LiveTrigger(t, contract.version(), unavailableReason(t))).toList();
     }
 }

@@ -6,6 +6,7 @@ import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.Route;
 import io.flowgate.contracts.internal.route.PathTemplate;
 import io.flowgate.contracts.internal.route.RouteTable;
+import io.flowgate.contracts.internal.triggers.TriggerConflicts;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,7 +55,10 @@ record Snapshot(Map<String, LiveContract> contracts, RouteTable table) {
         return of(next.values());
     }
 
-    /** Routes of the candidate that another live contract (not one of the same name) already claims. */
+    /**
+     * Routes of the candidate that another live contract (not one of the same name) already claims, and triggers
+     * reading a topic in a group another one reads.
+     */
     static List<ContractFinding> conflicts(Contract candidate, Collection<Contract> others) {
         Map<String, Operation> claimed = new HashMap<>();
         for (Contract other : others) {
@@ -70,6 +74,7 @@ record Snapshot(Map<String, LiveContract> contracts, RouteTable table) {
                         + " is already served by contract '" + owner.contractName() + "' (" + owner.label() + ")"));
             }
         }
+        findings.addAll(TriggerConflicts.of(candidate, others));
         return findings;
     }
 

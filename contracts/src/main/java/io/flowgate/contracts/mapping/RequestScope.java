@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The roots a request template reads: {@code path}, {@code query}, {@code header}, {@code body}, {@code claims}.
+ * The roots a request template reads: {@code path}, {@code query}, {@code header}, {@code body}, {@code claims},
+ * {@code request} ({@code request.id}: the gateway's id of this request).
  * Use it to render {@code x-flow-business-key} and {@code x-flow-instance} exactly as {@code x-flow-variables} are
  * rendered. Declared parameters come typed (after coercion); undeclared query parameters and headers are still
  * readable as text, so {@code {header.x-tenant}} works without declaring the header.
@@ -40,7 +41,8 @@ public final class RequestScope {
                 "query", query,
                 "header", headers,
                 "body", request.body(),
-                "claims", MAPPER.valueToTree(request.claims() == null ? Map.of() : request.claims()));
+                "claims", MAPPER.valueToTree(request.claims() == null ? Map.of() : request.claims()),
+                "request", JsonNodeFactory.instance.objectNode().put("id", raw == null ? null : raw.id()));
         return name -> Optional.ofNullable(roots.get(name));
     }
 

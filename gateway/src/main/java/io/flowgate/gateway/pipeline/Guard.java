@@ -40,7 +40,16 @@ public class Guard {
      * @throws io.flowgate.gateway.problem.GatewayProblem 401 for bad credentials, 429 over the limit
      */
     public Caller admit(HttpRequest<?> request, String operationKey, Optional<RateLimitSpec> declared) {
-        Caller caller = authenticator.authenticate(request);
+        return admitAs(authenticator.authenticate(request), request, operationKey, declared);
+    }
+
+    /**
+     * Counts a request whose caller was established without a token (a webhook's verified signature).
+     *
+     * @throws io.flowgate.gateway.problem.GatewayProblem 429 over the limit
+     */
+    public Caller admitAs(Caller caller, HttpRequest<?> request, String operationKey,
+                          Optional<RateLimitSpec> declared) {
         request.setAttribute(CallerAttribute.NAME, caller);
         rateLimits.check(caller, operationKey, declared, clientIp(request))
                 .ifPresent(decision -> request.setAttribute(DECISION_ATTRIBUTE, decision));

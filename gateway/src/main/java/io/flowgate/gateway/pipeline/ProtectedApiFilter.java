@@ -19,11 +19,11 @@ import java.util.Optional;
 
 /**
  * The built-in APIs pass the same first stages as contract operations: authentication, the rate limit, then
- * authorization — role {@code admin} for {@code /admin/**}; an authenticated caller for the task inbox, whose
- * controller then checks each task's candidate groups, assignee and tenant. {@code POST /auth/token} is open but
- * limited per client address, so passwords cannot be guessed at full speed.
+ * authorization — role {@code admin} for {@code /admin/**} and {@code /metrics/**}; an authenticated caller for the
+ * task inbox, whose controller then checks each task's candidate groups, assignee and tenant.
+ * {@code POST /auth/token} is open but limited per client address, so passwords cannot be guessed at full speed.
  */
-@ServerFilter({"/admin/**", "/api/**", "/auth/**"})
+@ServerFilter({"/admin/**", "/api/**", "/auth/**", "/metrics/**"})
 public class ProtectedApiFilter {
 
     private final Guard guard;
@@ -48,7 +48,8 @@ public class ProtectedApiFilter {
                 guard.admitAnonymous(request, "login", loginLimit);
                 return null;
             }
-            boolean admin = path.startsWith("/admin");
+            // the Micrometer endpoint is admin-only, like the admin API
+            boolean admin = path.startsWith("/admin") || path.equals("/metrics") || path.startsWith("/metrics/");
             Caller caller = guard.admit(request, admin ? "admin-api" : "task-api", Optional.empty());
             if (admin) {
                 authorizer.authorizeAdmin(caller, request.getMethodName(), path);

@@ -8,6 +8,7 @@ import io.flowgate.contracts.mapping.ResponseContractViolation;
 import io.flowgate.engine.FlowError;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceState;
+import io.flowgate.engine.PendingMessage;
 import io.flowgate.gateway.instances.ResponseContexts;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
@@ -33,6 +34,20 @@ public class FlowAnswers {
     public static final String STATE_HEADER = "Flowgate-Instance-State";
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowAnswers.class);
+
+    /**
+     * A message kept for later ({@code x-flow-buffer}): {@code 202} with the kept message's id and until when it
+     * waits for its instance. The sender's job is done; the message is not lost.
+     */
+    public HttpResponse<?> kept(PendingMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", "BUFFERED");
+        body.put("messageId", message.id());
+        body.put("message", message.messageName());
+        body.put("businessKey", message.businessKey());
+        body.put("bufferedUntil", message.expiresAt().toString());
+        return HttpResponse.accepted().body(body);
+    }
 
     public HttpResponse<?> answer(Operation operation, FlowBinding binding, FlowInstance instance) {
         if (binding.mode() == FlowMode.ASYNC || !instance.state().isSettled()

@@ -11,6 +11,7 @@ import io.flowgate.contracts.validation.ValidatedRequest;
 import io.flowgate.engine.CompleteTaskRequest;
 import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.NoMatchingInstance;
 import io.flowgate.engine.StartRequest;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.gateway.auth.Caller;
@@ -51,6 +52,10 @@ public class FlowCall {
         Map<String, Object> variables = new LinkedHashMap<>(binding.variables().variables(request));
         Duration budget = binding.mode() == FlowMode.ASYNC ? Duration.ZERO : binding.timeout();
         String tenant = caller.tenant();
+        if (binding.action() == FlowAction.CORRELATE && !binding.buffer().isZero()) {
+            return correlateOrKeep(operation, binding, new CorrelateRequest(binding.flowId(), binding.message(),
+                    requiredBusinessKey(binding, request), variables, tenant), budget);
+        }
         FlowInstance instance = switch (binding.action()) {
             case START -> {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
@@ -64,6 +69,16 @@ public class FlowCall {
             case STATUS -> throw new IllegalStateException("handled above");
         };
         return answers.answer(operation, binding, instance);
+    }
+
+    /** {@code x-flow-buffer}: a message that arrives before its instance waits is kept, not refused. */
+    private HttpResponse<?> correlateOrKeep(Operation operation, FlowBinding binding, CorrelateRequest correlate,
+                                            Duration budget) {
+        try {
+            return answers.answer(operation, binding, engine.correlate(correlate, budget));
+        } catch (NoMatchingInstance notYet) {
+            return answers.kept(engine.buffer(correlate, binding.buffer()));
+        }
     }
 
     private static String instanceId(FlowBinding binding, ValidatedRequest request) {

@@ -14,6 +14,8 @@ import io.flowgate.gateway.instances.InstanceStatusResource;
 import io.flowgate.gateway.pipeline.Guard;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
+import io.flowgate.gateway.webhooks.WebhookDelivery;
+import io.flowgate.gateway.webhooks.WebhookStage;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
@@ -21,13 +23,15 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The contract pipeline, in order: route look-up → authentication → rate limit → authorization → idempotency →
- * validation → flow (body and header size limits apply before, in Netty). Routes, policies, schemas and mappings
- * were compiled at publish time; this class only looks things up.
+ * The contract pipeline, in order: route look-up → authentication (a webhook's signature for {@code x-webhook}
+ * operations) → rate limit → authorization → idempotency (and a webhook's delivery id) → validation → flow (body and
+ * header size limits apply before, in Netty). Routes, policies, schemas and mappings were compiled at publish time;
+ * this class only looks things up.
  */
 @Singleton
 public class OperationDispatcher {
@@ -40,16 +44,18 @@ public class OperationDispatcher {
     private final IdempotencyStage idempotency;
     private final FlowCall flowCall;
     private final InstanceStatusResource statusResource;
+    private final WebhookStage webhooks;
 
     public OperationDispatcher(ContractRegistry registry, Guard guard, Authorizer authorizer,
                                IdempotencyStage idempotency, FlowCall flowCall,
-                               InstanceStatusResource statusResource) {
+                               InstanceStatusResource statusResource, WebhookStage webhooks) {
         this.registry = registry;
         this.guard = guard;
         this.authorizer = authorizer;
         this.idempotency = idempotency;
         this.flowCall = flowCall;
         this.statusResource = statusResource;
+        this.webhooks = webhooks;
     }
 
     public HttpResponse<?> dispatch(HttpRequest<?> request, byte[] body) {
@@ -61,8 +67,12 @@ public class OperationDispatcher {
         }
         Route route = match.get().route();
         Operation operation = route.operation();
-        Caller caller = guard.admit(request, operation.contractName() + " " + operation.method() + " "
-                + operation.path(), operation.policy().rateLimit());
+        String operationKey = operation.contractName() + " " + operation.method() + " " + operation.path();
+        // x-webhook: the signature over the raw body replaces the bearer token
+        WebhookDelivery delivery = operation.policy().webhook()
+                .map(webhook -> webhooks.verify(operation, webhook, request, body)).orElse(null);
+        Caller caller = delivery == null ? guard.admit(request, operationKey, operation.policy().rateLimit())
+                : guard.admitAs(delivery.caller(), request, operationKey, operation.policy().rateLimit());
         authorizer.authorizeOperation(caller, operation);
         if (route.unavailableReason().isPresent()) {
             throw new GatewayProblem(Problem.of(503, "route-unavailable", "Route unavailable",
@@ -71,12 +81,13 @@ public class OperationDispatcher {
         FlowBinding binding = operation.binding().orElseThrow(() -> new GatewayProblem(Problem.of(501,
                 "operation-unrouted", "Not Implemented", operation.label() + " of contract '"
                         + operation.contractName() + "' has no x-flow-id: nothing runs behind it yet")));
-        return idempotency.execute(caller, operation, request, body, () -> {
+        Supplier<HttpResponse<?>> run = () -> idempotency.execute(caller, operation, request, body, () -> {
             RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body,
                     caller.claims());
             ValidatedRequest validated = operation.validator().validate(data);
             return flowCall.call(caller, operation, binding, validated);
         });
+        return delivery == null ? run.get() : webhooks.once(operation, delivery, request, run);
     }
 
     private HttpResponse<?> fallback(HttpRequest<?> request, String method, String rawPath) {

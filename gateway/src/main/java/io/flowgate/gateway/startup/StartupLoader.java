@@ -58,9 +58,21 @@ public class StartupLoader {
         if (settings.isExample()) {
             ExampleFiles.CONTRACTS.forEach(name ->
                     registry.publish(new String(ExampleFiles.read(name), StandardCharsets.UTF_8), null));
+            publishPaymentCallbacks();
         }
         report.findings().forEach(f -> LOG.warn("route unavailable (FLOWGATE_START_ANYWAY): {}", f));
         LOG.info("Flowgate loaded {} flow(s) and {} contract(s)", engine.flows().size(), registry.contracts().size());
+    }
+
+    /** The provider's callbacks need the secret they are signed with; without it they stay off. */
+    private void publishPaymentCallbacks() {
+        String secret = System.getenv(ExampleFiles.CALLBACK_SECRET);
+        if (secret == null || secret.isBlank()) {
+            LOG.info("payment callbacks (POST /payment-callbacks) are off: set {} to publish them",
+                    ExampleFiles.CALLBACK_SECRET);
+            return;
+        }
+        registry.publish(new String(ExampleFiles.read(ExampleFiles.CALLBACKS), StandardCharsets.UTF_8), null);
     }
 
     private void deploy(String name, byte[] bpmn) {
@@ -106,6 +118,9 @@ public class StartupLoader {
         static final List<String> FLOWS = List.of("refund-approval.bpmn", "order-fulfilment.bpmn",
                 "order-lookup.bpmn", "store-stock.bpmn", "stock-transfer-approval.bpmn");
         static final List<String> CONTRACTS = List.of("restaurant-orders.yaml");
+        static final String CALLBACKS = "payment-callbacks.yaml";
+        /** The environment variable the callbacks' x-webhook secret is read from (see payment-callbacks.yaml). */
+        static final String CALLBACK_SECRET = "FLOWGATE_PAYMENTS_WEBHOOK_SECRET";
 
         private ExampleFiles() {
         }

@@ -1,6 +1,7 @@
 package io.flowgate.engine.config;
 
 import io.flowgate.connectors.ConnectorRegistry;
+import io.flowgate.connectors.events.Outbox;
 import io.flowgate.engine.WorkflowEngine;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -16,12 +17,15 @@ import javax.sql.DataSource;
 @Factory
 public class WorkflowEngineFactory {
 
-    /** The running engine; needs a {@link DataSource} bean (the gateway's pool) and the connector registry. */
+    /**
+     * The running engine; needs a {@link DataSource} bean (the gateway's pool), the connector registry and the
+     * outbox, whose table is migrated before the engine writes its first event.
+     */
     @Context
     @Bean(preDestroy = "close")
     public CamundaEngineBuilder.EmbeddedEngine embeddedEngine(DataSource dataSource, EngineSettings settings,
-                                                             ConnectorRegistry registry) {
-        return CamundaEngineBuilder.build(dataSource, settings, registry);
+                                                             ConnectorRegistry registry, Outbox outbox) {
+        return CamundaEngineBuilder.build(dataSource, settings, registry, outbox);
     }
 
     /** What the gateway injects. */

@@ -40,8 +40,20 @@ final class CamundaConfigurator {
         secure(configuration, tickets);
         // Camunda appends to these lists during init, so they must be mutable
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
-                new ConnectorParseListener(registry, codec), new LifecycleParseListener(tickets, signals))));
+                new ConnectorParseListener(registry, codec), new LifecycleParseListener(tickets, signals),
+                new EventParseListener())));
+        events(configuration);
         return configuration.buildProcessEngine();
+    }
+
+    /**
+     * The hooks that write engine events to the outbox in the command's own transaction: listeners added at parse
+     * time ({@link EventParseListener}), the incident handlers ({@link IncidentEvents}) and a deployer that runs
+     * after Camunda's ({@link DeployEvents}). The outbox table must exist before the engine runs.
+     */
+    private static void events(StandaloneProcessEngineConfiguration configuration) {
+        configuration.setCustomIncidentHandlers(new ArrayList<>(IncidentEvents.handlers()));
+        configuration.setCustomPostDeployers(new ArrayList<>(List.of(new DeployEvents())));
     }
 
     private static void secure(StandaloneProcessEngineConfiguration configuration, StartTickets tickets) {

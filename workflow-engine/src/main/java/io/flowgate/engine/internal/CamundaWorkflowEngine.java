@@ -11,7 +11,10 @@ import io.flowgate.engine.FlowSummary;
 import io.flowgate.engine.IncidentView;
 import io.flowgate.engine.InstanceDetails;
 import io.flowgate.engine.InstanceQuery;
+import io.flowgate.engine.MessageReceipt;
 import io.flowgate.engine.Page;
+import io.flowgate.engine.PendingMessage;
+import io.flowgate.engine.ReceivedMessage;
 import io.flowgate.engine.StartRequest;
 import io.flowgate.engine.TaskQuery;
 import io.flowgate.engine.UserTaskView;
@@ -21,6 +24,7 @@ import io.flowgate.engine.deploy.FlowChecker;
 import org.camunda.bpm.engine.ProcessEngine;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PendingMessages pendingMessages;
     private final ProcessEngine engine;
     private final CommandRunner runner;
     private final StartFlow startFlow;
@@ -52,8 +57,11 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final ListFlows listFlows;
     private final LatestFlow latestFlow;
     private final FlowXml flowXml;
+    private final StartOnce startOnce;
+    private final CorrelateOnce correlateOnce;
 
-    private CamundaWorkflowEngine(EngineContext context) {
+    private CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages) {
+        this.pendingMessages = pendingMessages;
         this.engine = context.engine();
         this.runner = context.runner();
         DefinitionKeys keys = new DefinitionKeys(engine.getRepositoryService());
@@ -74,6 +82,9 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.claimTask = new ClaimTask(context, readTask);
         this.unclaimTask = new UnclaimTask(context, readTask);
         this.deployFlow = new DeployFlow(context);
+        ReceivedMessages received = new ReceivedMessages(context);
+        this.startOnce = new StartOnce(context, received);
+        this.correlateOnce = new CorrelateOnce(context, received);
         this.inspectFlow = new InspectFlow(context);
         this.listFlows = new ListFlows(context);
         this.flowXml = new FlowXml(context);
@@ -90,8 +101,12 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         InstanceReader reader = new InstanceReader(engine, codec, tickets);
         CommandRunner runner = new CommandRunner(settings.name(), settings.commandThreads(),
                 settings.commandQueueSize());
-        return new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner, reader,
-                new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable())));
+        PendingMessages pending = new PendingMessages(dataSource, engine, codec, Clock.systemUTC());
+        CamundaWorkflowEngine wrapped = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
+                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable())),
+                pending);
+        pending.start();
+        return wrapped;
     }
 
     /** The Camunda engine itself, for tests and operations inside this module only. */
@@ -135,6 +150,11 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     }
 
     @Override
+    public PendingMessage buffer(CorrelateRequest request, Duration keepFor) {
+        return pendingMessages.buffer(request, keepFor);
+    }
+
+    @Override
     public FlowInstance completeTask(CompleteTaskRequest request, Duration budget) {
         return completeTaskByKey.execute(request, budget);
     }
@@ -142,6 +162,16 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     @Override
     public FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget) {
         return completeTaskById.execute(taskId, variables, budget);
+    }
+
+    @Override
+    public MessageReceipt startOnce(ReceivedMessage message, StartRequest request) {
+        return startOnce.execute(message, request);
+    }
+
+    @Override
+    public MessageReceipt correlateOnce(ReceivedMessage message, CorrelateRequest request) {
+        return correlateOnce.execute(message, request);
     }
 
     @Override
@@ -198,6 +228,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            pendingMessages.close();
             runner.close();
             engine.close();
         }

@@ -6,6 +6,7 @@ import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
 import io.flowgate.engine.SeparationOfDuties;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -36,7 +37,21 @@ final class CompleteTaskByKey {
             throw new SeparationOfDuties(task.getId(), request.completedBy());
         }
         return command.run(task.getProcessInstanceId(), request.flowKey(),
-                () -> context.engine().getTaskService().complete(task.getId(), variables), budget);
+                () -> complete(task, variables, request.completedBy()), budget);
+    }
+
+    /**
+     * As the caller, so the task.completed event can say who completed it; in the task's tenant, since Camunda
+     * confines an authenticated user to the tenants named with it.
+     */
+    private void complete(Task task, Map<String, Object> variables, String user) {
+        IdentityService identity = context.engine().getIdentityService();
+        identity.setAuthentication(user, null, task.getTenantId() == null ? null : List.of(task.getTenantId()));
+        try {
+            context.engine().getTaskService().complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private Task findOpen(CompleteTaskRequest request) {

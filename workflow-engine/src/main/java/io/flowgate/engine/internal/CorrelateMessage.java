@@ -5,6 +5,7 @@ import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
 
@@ -31,24 +32,21 @@ final class CorrelateMessage {
             throw new InvalidVariables("a flow key and a message name are required to correlate a message");
         }
         Map<String, Object> variables = context.codec().toEngine(request.variables());
-        Execution waiting = findWaiting(request);
+        Execution waiting = findWaiting(context.engine().getRuntimeService(), request);
         String instanceId = waiting.getProcessInstanceId();
         return command.run(instanceId, request.flowKey(), () -> context.engine().getRuntimeService()
                 .createMessageCorrelation(request.messageName()).processInstanceId(instanceId)
                 .setVariables(variables).correlateWithResult(), budget);
     }
 
-    private Execution findWaiting(CorrelateRequest request) {
-        ExecutionQuery query = context.engine().getRuntimeService().createExecutionQuery()
-                .processDefinitionKey(request.flowKey()).messageEventSubscriptionName(request.messageName());
-        if (request.businessKey() != null) {
-            query.processInstanceBusinessKey(request.businessKey());
-        }
-        if (request.tenantId() != null) {
-            query.tenantIdIn(request.tenantId());
-        } else {
-            query.withoutTenantId(); // a caller without tenant never reaches a tenant's instances
-        }
+    /**
+     * The one execution that waits for the request's message.
+     *
+     * @throws NoMatchingInstance when none waits
+     * @throws AmbiguousMatch     when several do
+     */
+    static Execution findWaiting(RuntimeService runtime, CorrelateRequest request) {
+        ExecutionQuery query = waitingQuery(runtime, request);
         List<Execution> found = query.listPage(0, 2);
         String target = "flow '" + request.flowKey() + "' with business key '" + request.businessKey() + "'";
         if (found.isEmpty()) {
@@ -61,5 +59,20 @@ final class CorrelateMessage {
                     + request.messageName() + "'", count);
         }
         return found.get(0);
+    }
+
+    /** Executions of the flow (any version) with the business key, in exactly the request's tenant, that wait. */
+    static ExecutionQuery waitingQuery(RuntimeService runtime, CorrelateRequest request) {
+        ExecutionQuery query = runtime.createExecutionQuery()
+                .processDefinitionKey(request.flowKey()).messageEventSubscriptionName(request.messageName());
+        if (request.businessKey() != null) {
+            query.processInstanceBusinessKey(request.businessKey());
+        }
+        if (request.tenantId() != null) {
+            query.tenantIdIn(request.tenantId());
+        } else {
+            query.withoutTenantId(); // a caller without tenant never reaches a tenant's instances
+        }
+        return query;
     }
 }

@@ -58,13 +58,15 @@ final class FlowErrors {
      * terminate end event (both INTERNALLY_TERMINATED), so the outcome is recorded here for every end.
      */
     static void recordOutcome(DelegateExecution processInstance) {
-        String outcome;
+        processInstance.setVariableLocal(OUTCOME_VARIABLE, Variables.stringValue(outcome(processInstance)));
+    }
+
+    /** How an ending instance ends: COMPLETED, ERROR or CANCELLED. */
+    static String outcome(DelegateExecution processInstance) {
         if (processInstance.isCanceled()) {
-            outcome = OUTCOME_CANCELLED;
-        } else {
-            outcome = processInstance.getVariableLocal(ERROR_VARIABLE) != null ? OUTCOME_ERROR : OUTCOME_COMPLETED;
+            return OUTCOME_CANCELLED;
         }
-        processInstance.setVariableLocal(OUTCOME_VARIABLE, Variables.stringValue(outcome));
+        return processInstance.getVariableLocal(ERROR_VARIABLE) != null ? OUTCOME_ERROR : OUTCOME_COMPLETED;
     }
 
     /** Parses a recorded error; empty for null or unreadable text. */

@@ -14,7 +14,9 @@
  *   <li>safety: {@code RestrictedExpressionManager} (no bean access), {@code NoScriptEngines},
  *       {@code CollectionTypesOnly} (deserialization), a parse listener refusing script tasks;</li>
  *   <li>connectors: {@code ConnectorParseListener} binds {@code camunda:connector} service tasks to
- *       {@code ConnectorBehavior}.</li>
+ *       {@code ConnectorBehavior};</li>
+ *   <li>events: {@code EventParseListener} (instances, user tasks), {@code IncidentEvents} and {@code DeployEvents}
+ *       write {@code EngineEvents} to the outbox through {@code EngineOutbox}, on the command's own connection.</li>
  * </ul>
  */
 package io.flowgate.engine.internal;

@@ -34,10 +34,12 @@ public final class Reservations {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final LowStock lowStock;
 
-    public Reservations(InventorySchema schema) {
+    public Reservations(InventorySchema schema, LowStock lowStock) {
         this.dataSource = schema.dataSource();
         this.clock = schema.clock();
+        this.lowStock = lowStock;
     }
 
     /** A reservation as stored. {@code expiresAt} in epoch milliseconds. */
@@ -59,7 +61,13 @@ public final class Reservations {
             return earlier.get();
         }
         try {
-            return Jdbc.inTransaction(dataSource, "cannot reserve stock", c -> hold(c, key, store, items, ttl));
+            return Jdbc.inTransaction(dataSource, "cannot reserve stock", c -> {
+                Reservation held = hold(c, key, store, items, ttl);
+                for (Inputs.Item item : items) { // a hold lowers what is available; confirm and release do not
+                    lowStock.afterDecrease(c, store, item.sku(), item.qty());
+                }
+                return held;
+            });
         } catch (StorageFailure failure) {
             if (failure.isUniqueViolation()) {
                 return findByKey(key).orElseThrow(() -> failure); // a twin delivery reserved first
@@ -131,9 +139,10 @@ public final class Reservations {
                 return found.map(Reservation::status).orElse(null);
             }
             if (found.get().expiresAt() <= now) {
-                return settle(c, found.get(), RELEASED, now, null) ? "EXPIRED" : null;
+                return settle(c, found.get(), RELEASED, now, null) ? "EXPIRED" : statusNow(c, id);
             }
-            return settle(c, found.get(), CONFIRMED, now, key) ? "NOW_CONFIRMED" : null;
+            // a settle that loses its compare-and-set raced the sweeper or a release: answer what they left
+            return settle(c, found.get(), CONFIRMED, now, key) ? "NOW_CONFIRMED" : statusNow(c, id);
         });
         if (status == null) {
             throw new ConnectorBusinessError(InventoryErrors.RESERVATION_NOT_FOUND, "no reservation " + id);
@@ -146,6 +155,10 @@ public final class Reservations {
             default -> throw new ConnectorBusinessError(InventoryErrors.RESERVATION_RELEASED,
                     "reservation " + id + " was released and cannot be confirmed");
         };
+    }
+
+    private static String statusNow(Connection c, String id) throws SQLException {
+        return load(c, id).map(Reservation::status).orElse(null);
     }
 
     /** Gives a held reservation's stock back. Unknown, already released or confirmed: nothing to do. */

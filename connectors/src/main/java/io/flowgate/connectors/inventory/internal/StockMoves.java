@@ -27,10 +27,12 @@ public final class StockMoves {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final LowStock lowStock;
 
-    public StockMoves(InventorySchema schema) {
+    public StockMoves(InventorySchema schema, LowStock lowStock) {
         this.dataSource = schema.dataSource();
         this.clock = schema.clock();
+        this.lowStock = lowStock;
     }
 
     /** One row of {@code stock}. */
@@ -67,6 +69,7 @@ public final class StockMoves {
                 debit(c, from, sku, qty, now);
                 credit(c, to, sku, qty, now);
             }
+            lowStock.afterDecrease(c, from, sku, qty);
             InventorySchema.movement(c, from, sku, -qty, "TRANSFER_OUT", "to " + to, key, now);
             InventorySchema.movement(c, to, sku, qty, "TRANSFER_IN", "from " + from, key, now);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -107,6 +110,7 @@ public final class StockMoves {
                 }
                 insert(c, store, sku, delta, now);
             }
+            lowStock.afterDecrease(c, store, sku, -delta);
             InventorySchema.movement(c, store, sku, delta, "ADJUST", reason, key, now);
             return level(c, store, sku).orElseThrow().toOutput();
         });

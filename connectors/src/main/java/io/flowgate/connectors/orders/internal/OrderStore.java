@@ -2,6 +2,7 @@ package io.flowgate.connectors.orders.internal;
 
 import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.ConnectorBusinessError;
+import io.flowgate.connectors.events.Outbox;
 import io.flowgate.connectors.orders.Order;
 import io.flowgate.connectors.orders.OrderErrors;
 import io.flowgate.connectors.orders.OrderLine;
@@ -23,13 +24,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * The orders tables ({@code V1__orders.sql}), migrated when this store is created. Creation is one transaction
- * keyed by the caller's idempotency key; transitions are compare-and-set on {@code orders.version}.
+ * keyed by the caller's idempotency key; transitions are compare-and-set on {@code orders.version}, and a move to
+ * PAID, CANCELLED or REFUNDED writes its event to the outbox in the same transaction ({@link OrderEvents}).
  */
 @Singleton
 public final class OrderStore {
@@ -41,14 +43,20 @@ public final class OrderStore {
     private final DataSource dataSource;
     private final Clock clock;
 
+    /** Takes the outbox so that its table exists before a transition appends to it. */
     @Inject
-    public OrderStore(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+    public OrderStore(DataSource dataSource, Outbox outbox) {
+        this(dataSource, outbox, Clock.systemUTC());
     }
 
-    public OrderStore(DataSource dataSource, Clock clock) {
+    public OrderStore(DataSource dataSource) {
+        this(dataSource, new Outbox(dataSource), Clock.systemUTC());
+    }
+
+    public OrderStore(DataSource dataSource, Outbox outbox, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        Objects.requireNonNull(outbox, "outbox");
         ModuleSchema.migrate(dataSource, FEATURE);
     }
 
@@ -61,14 +69,14 @@ public final class OrderStore {
      *
      * @throws ConnectorBusinessError {@code UNKNOWN_ITEM} when a SKU is not on the store's menu
      */
-    public Order create(String key, String store, String customer, List<Inputs.Item> items) {
+    public Order create(String key, String orderId, String store, String customer, List<Inputs.Item> items) {
         Optional<Order> earlier = findByKey(key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
             return Jdbc.inTransaction(dataSource, "cannot create the order",
-                    c -> insert(c, key, store, customer, items));
+                    c -> insert(c, key, orderId, store, customer, items));
         } catch (StorageFailure failure) {
             // a concurrent delivery of the same call inserted first: answer with its order
             if (failure.isUniqueViolation()) {
@@ -82,13 +90,19 @@ public final class OrderStore {
         return Jdbc.read(dataSource, "cannot read order " + id, c -> load(c, "id", id));
     }
 
+    /** {@link #transition(String, OrderState, String, String)} outside any tenant. */
+    public Transition transition(String id, OrderState to, String key) {
+        return transition(id, to, key, null);
+    }
+
     /**
-     * Moves the order to {@code to}. Already there, or this key already moved it: success without change.
-     * A lost race re-reads and decides again from the new current state.
+     * Moves the order to {@code to}. Already there, or this key already moved it: success without change (and no
+     * second event). A lost race re-reads and decides again from the new current state.
      *
+     * @param tenant the tenant of the flow asking, carried by the order's event; may be null
      * @throws ConnectorBusinessError {@code ORDER_NOT_FOUND}, {@code INVALID_TRANSITION}
      */
-    public Transition transition(String id, OrderState to, String key) {
+    public Transition transition(String id, OrderState to, String key, String tenant) {
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             Optional<Transition> recorded = recorded(id, key);
             if (recorded.isPresent()) {
@@ -104,7 +118,7 @@ public final class OrderStore {
                         + current.state() + " and cannot become " + to + " (allowed: "
                         + OrderState.TRANSITIONS.get(current.state()) + ")");
             }
-            Optional<Transition> done = compareAndSet(current, to, key);
+            Optional<Transition> done = compareAndSet(current, to, key, tenant);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -114,7 +128,7 @@ public final class OrderStore {
                 + " attempts to move it to " + to);
     }
 
-    private Optional<Transition> compareAndSet(Order current, OrderState to, String key) {
+    private Optional<Transition> compareAndSet(Order current, OrderState to, String key, String tenant) {
         long now = clock.millis();
         long next = current.version() + 1;
         try {
@@ -140,6 +154,7 @@ public final class OrderStore {
                     log.setLong(6, now);
                     log.executeUpdate();
                 }
+                OrderEvents.moved(c, current, to, next, tenant);
                 return Optional.of(new Transition(to, next, true));
             });
         } catch (StorageFailure failure) {
@@ -164,7 +179,8 @@ public final class OrderStore {
         });
     }
 
-    private Order insert(Connection c, String key, String store, String customer, List<Inputs.Item> items)
+    private Order insert(Connection c, String key, String orderId, String store, String customer,
+                         List<Inputs.Item> items)
             throws SQLException {
         Map<String, MenuItem> menu = menu(c, store, items);
         List<String> unknown = items.stream().map(Inputs.Item::sku).filter(sku -> !menu.containsKey(sku)).toList();
@@ -184,7 +200,7 @@ public final class OrderStore {
             lines.add(line);
         }
         long now = clock.millis();
-        Order order = new Order(UUID.randomUUID().toString(), store, customer, OrderState.CREATED, total,
+        Order order = new Order(orderId, store, customer, OrderState.CREATED, total,
                 menu.values().iterator().next().currency(), 0, now, now, lines);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO orders (id, create_key, store, customer, "
                 + "state, total_minor, currency, version, created_at, updated_at) "

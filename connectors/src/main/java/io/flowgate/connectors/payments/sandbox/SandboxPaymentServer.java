@@ -6,6 +6,9 @@ import io.flowgate.connectors.storage.ModuleSchema;
 import io.flowgate.connectors.payments.sandbox.internal.LedgerStore;
 import io.flowgate.connectors.payments.sandbox.internal.SandboxBank;
 import io.flowgate.connectors.payments.sandbox.internal.SandboxHandler;
+import io.flowgate.connectors.payments.sandbox.internal.Settlements;
+import io.flowgate.connectors.payments.sandbox.internal.WebhookSender;
+import io.flowgate.connectors.payments.sandbox.internal.WebhookSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,12 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * application's database ({@code sandbox_payment_ledger}, {@code sandbox_refund_ledger}).
  *
  * <p>Outcomes are steered by test data — the payment token (or method): {@code decline} → DECLINED;
- * {@code pending} → PENDING until {@link #settle}; {@code slow} → approved after {@code sandbox-slow-delay};
+ * {@code pending} → PENDING, settled approved after {@code sandbox-settle-delay}; {@code pending-decline} →
+ * PENDING, settled as failed after that delay; {@code pending-manual} → PENDING until {@link #settle} (or
+ * {@code POST /payments/{id}/settlement}); {@code slow} → approved after {@code sandbox-slow-delay};
  * {@code timeout} → no answer before the client's read timeout, nothing recorded; {@code timeout-once} → the charge
  * is recorded but its answer comes too late, a retry with the same key gets it at once; {@code timeout-captured} →
  * the charge is captured and recorded but every answer, retries included, comes too late (money taken, answer lost
  * for good: only a cancellation undoes it); {@code error} → 500. Otherwise an amount whose cents are {@code .13} is
  * declined and anything else approved.
+ *
+ * <p>Like a real provider it confirms pending payments by a callback: with {@code sandbox-webhook-url} set, every
+ * settlement (timed or by hand) is POSTed there, signed per Standard Webhooks with {@code sandbox-webhook-secret},
+ * after the ledger has changed, and retried while the receiver fails (format in {@code internal/Settlements}).
  *
  * <p>Not a real provider: no authentication, no card data, loopback only.
  */
@@ -46,12 +56,15 @@ public final class SandboxPaymentServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxBank bank;
+    private final Settlements settlements;
     private final SandboxLedger ledger;
 
-    private SandboxPaymentServer(HttpServer server, ExecutorService executor, SandboxBank bank, LedgerStore store) {
+    private SandboxPaymentServer(HttpServer server, ExecutorService executor, SandboxBank bank,
+                                 Settlements settlements, LedgerStore store) {
         this.server = server;
         this.executor = executor;
         this.bank = bank;
+        this.settlements = settlements;
         this.ledger = new SandboxLedger(store);
     }
 
@@ -60,8 +73,11 @@ public final class SandboxPaymentServer implements AutoCloseable {
         settings.validate();
         ModuleSchema.migrate(dataSource, "payments");
         LedgerStore store = new LedgerStore(dataSource);
+        Clock clock = Clock.systemUTC();
+        Settlements settlements = new Settlements(store, settings.getSandboxSettleDelay(), webhooks(settings, clock),
+                clock);
         SandboxBank bank = new SandboxBank(store, settings.getSandboxSlowDelay(), settings.sandboxTimeoutDelay(),
-                Clock.systemUTC());
+                clock, settlements);
         ExecutorService executor = executor();
         try {
             HttpServer server = HttpServer.create(
@@ -69,11 +85,13 @@ public final class SandboxPaymentServer implements AutoCloseable {
             server.createContext("/payments", new SandboxHandler(bank));
             server.setExecutor(executor);
             server.start();
-            SandboxPaymentServer sandbox = new SandboxPaymentServer(server, executor, bank, store);
-            LOG.info("Sandbox payment provider listening on {}", sandbox.baseUri());
+            SandboxPaymentServer sandbox = new SandboxPaymentServer(server, executor, bank, settlements, store);
+            LOG.info("Sandbox payment provider listening on {}; callbacks {}", sandbox.baseUri(),
+                    settings.hasSandboxWebhookUrl() ? "to " + settings.getSandboxWebhookUrl().trim() : "off");
             return sandbox;
         } catch (IOException e) {
             executor.shutdownNow();
+            settlements.close();
             throw new UncheckedIOException("sandbox payment provider cannot listen on port "
                     + settings.getSandboxPort() + " (flowgate.payments.sandbox-port)", e);
         }
@@ -90,17 +108,28 @@ public final class SandboxPaymentServer implements AutoCloseable {
     }
 
     /**
-     * Decides a {@code pending} payment, as the real provider does before it calls back: approved → captured (or
-     * authorized), otherwise FAILED. False when the payment is unknown or no longer pending.
+     * Decides a pending payment, as the real provider does before it calls back: approved → captured (or
+     * authorized), otherwise FAILED; then the callback goes out, when configured. False (and no callback) when the
+     * payment is unknown or no longer pending.
      */
     public boolean settle(String paymentId, boolean approved) {
         return bank.settle(paymentId, approved);
     }
 
+    /** Stops listening, then settling: payments still waiting for their settle delay stay pending. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        settlements.close();
+    }
+
+    private static Optional<WebhookSender> webhooks(PaymentSettings settings, Clock clock) {
+        if (!settings.hasSandboxWebhookUrl()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WebhookSender(URI.create(settings.getSandboxWebhookUrl().trim()),
+                new WebhookSigner(settings.sandboxWebhookKey()), clock));
     }
 
     private static ExecutorService executor() {

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses {@code x-flow-timeout} values: {@code 500ms}, {@code 2s}, {@code 1m}. */
+/** Parses duration values of extensions: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 2h}, {@code 1d}. */
 final class Durations {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,7})(ms|s|m)");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,7})(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -22,7 +22,9 @@ final class Durations {
         return Optional.of(switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         });
     }
 }

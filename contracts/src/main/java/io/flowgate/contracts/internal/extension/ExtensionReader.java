@@ -64,8 +64,10 @@ final class ExtensionReader {
         return null;
     }
 
+    /** {@code x-flow-mode}; webhooks default to async: a sender wants its delivery accepted, not the flow's answer. */
     FlowMode mode() {
-        String text = op.has("x-flow-mode") ? requiredText("x-flow-mode") : "sync";
+        String text = op.has("x-flow-mode") ? requiredText("x-flow-mode")
+                : op.has(WebhookExtension.NAME) ? "async" : "sync";
         if ("sync".equals(text)) {
             return FlowMode.SYNC;
         }
@@ -97,6 +99,23 @@ final class ExtensionReader {
             return FlowBinding.DEFAULT_TIMEOUT;
         }
         return timeout;
+    }
+
+    /** {@code x-flow-buffer}: how long a message no instance waits for yet is kept; zero when absent. */
+    Duration buffer() {
+        if (!op.has("x-flow-buffer")) {
+            return Duration.ZERO;
+        }
+        String text = requiredText("x-flow-buffer");
+        Optional<Duration> parsed = text == null ? Optional.empty() : Durations.parse(text);
+        if (parsed.isEmpty() || parsed.get().isZero() || parsed.get().compareTo(FlowBinding.MAX_BUFFER) > 0) {
+            if (text != null) {
+                findings.add("x-flow-buffer: '" + text + "' must be a duration such as 30s, 10m or 1h, more than 0 "
+                        + "and at most " + FlowBinding.MAX_BUFFER.toDays() + "d");
+            }
+            return Duration.ZERO;
+        }
+        return parsed.get();
     }
 
     Optional<ValueTemplate> template(String name) {

@@ -25,7 +25,7 @@ public final class FlowExtensions {
 
     static final Set<String> KNOWN = Set.of("x-flow-id", "x-flow-action", "x-flow-message", "x-flow-task",
             "x-flow-business-key", "x-flow-mode", "x-flow-timeout", "x-flow-variables", "x-flow-response",
-            "x-flow-errors", "x-flow-instance");
+            "x-flow-errors", "x-flow-instance", "x-flow-buffer");
 
     /**
      * @param operation     the operation object
@@ -52,12 +52,16 @@ public final class FlowExtensions {
         VariableMapping variables = op.has("x-flow-variables") ? reader.variables() : DefaultVariableMapping.INSTANCE;
         Map<String, Integer> errors = reader.errors();
         Optional<ValueTemplate> instance = reader.template("x-flow-instance");
+        Duration buffer = reader.buffer();
+        if (!buffer.isZero() && action != FlowAction.CORRELATE) {
+            findings.add("x-flow-buffer: only applies to x-flow-action: correlate");
+        }
         instance = checkAction(action, message, task, businessKey, instance, pathVariables, reader, findings);
         if (flowId == null || action == null || findings.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new FlowBinding(flowId, action, message, task, businessKey, mode, timeout, variables,
-                errors, instance));
+                errors, instance, buffer));
     }
 
     private static Optional<ValueTemplate> checkAction(FlowAction action, String message, String task,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.OperationPolicy.Idempotency;
 import io.flowgate.contracts.RateLimitSpec;
+import io.flowgate.contracts.WebhookSpec;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -14,13 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code x-required-roles}, {@code x-public}, {@code x-rate-limit} and {@code x-idempotency} once, at
- * publish time. Every malformed value is a finding whose reason starts with the extension's name.
+ * Reads {@code x-required-roles}, {@code x-public}, {@code x-rate-limit}, {@code x-idempotency} and
+ * {@code x-webhook} once, at publish time. Every malformed value is a finding whose reason starts with the
+ * extension's name.
  */
 public final class PolicyExtensions {
 
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
+
+    private final WebhookExtension webhooks = new WebhookExtension();
 
     public OperationPolicy read(JsonNode op, String method, List<String> findings) {
         Set<String> roles = roles(op.get("x-required-roles"), findings);
@@ -31,7 +35,25 @@ public final class PolicyExtensions {
         Optional<RateLimitSpec> limit = op.has("x-rate-limit") ? rateLimit(op.get("x-rate-limit"), findings)
                 : Optional.empty();
         Idempotency idempotency = idempotency(op.get("x-idempotency"), method, findings);
-        return new OperationPolicy(roles, isPublic, limit, idempotency);
+        Optional<WebhookSpec> webhook = webhooks.read(op.get(WebhookExtension.NAME), method, findings);
+        if (op.has(WebhookExtension.NAME)) {
+            checkWebhook(op, findings);
+        }
+        return new OperationPolicy(roles, isPublic, limit, idempotency, webhook);
+    }
+
+    /** A webhook's signature is its authentication: no bearer token, so no roles, and never public. */
+    private static void checkWebhook(JsonNode op, List<String> findings) {
+        for (String other : List.of("x-public", "x-required-roles")) {
+            if (op.has(other)) {
+                findings.add("x-webhook: cannot be combined with " + other + " (the signature replaces the bearer "
+                        + "token)");
+            }
+        }
+        if ("required".equals(op.path("x-idempotency").asText())) {
+            findings.add("x-webhook: cannot be combined with x-idempotency: required (senders do not send "
+                    + "Idempotency-Key; the delivery id protects against replays)");
+        }
     }
 
     private static Set<String> roles(JsonNode node, List<String> findings) {

@@ -1,5 +1,8 @@
 package io.flowgate.contracts.internal.store;
 
+import io.flowgate.contracts.ContractChangeListener;
+import io.flowgate.contracts.ContractVersion;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 
@@ -19,7 +22,7 @@ import java.util.Optional;
 /**
  * {@link ContractStore} on the application's {@link DataSource} (H2 alone, PostgreSQL in a cluster). The schema is
  * migrated by Flyway from this module's own location into its own history table, so other modules can keep theirs
- * in the same database.
+ * in the same database. Each write tells the {@link ContractChangeListener}s inside its transaction.
  */
 @Singleton
 public final class JdbcContractStore implements ContractStore {
@@ -30,9 +33,16 @@ public final class JdbcContractStore implements ContractStore {
     private static final String VERSION_COLUMNS = "name, version, sha256, published_at, operation_count";
 
     private final DataSource dataSource;
+    private final List<ContractChangeListener> listeners;
 
     public JdbcContractStore(DataSource dataSource) {
+        this(dataSource, List.of());
+    }
+
+    @Inject
+    public JdbcContractStore(DataSource dataSource, List<ContractChangeListener> listeners) {
         this.dataSource = dataSource;
+        this.listeners = List.copyOf(listeners);
         migrate(dataSource);
     }
 
@@ -91,9 +101,14 @@ public final class JdbcContractStore implements ContractStore {
             c.setAutoCommit(false);
             try {
                 int version = nextVersion(c, name);
-                insertVersion(c, new StoredVersion(name, version, sha256, now, operations), source);
+                StoredVersion stored = new StoredVersion(name, version, sha256, now, operations);
+                insertVersion(c, stored, source);
+                ContractVersion published = new ContractVersion(name, version, sha256, now, operations);
+                for (ContractChangeListener listener : listeners) {
+                    listener.published(c, published);
+                }
                 c.commit();
-                return new StoredVersion(name, version, sha256, now, operations);
+                return stored;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -144,14 +159,36 @@ public final class JdbcContractStore implements ContractStore {
 
     @Override
     public boolean delete(String name) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE contract_heads SET deleted = TRUE, deleted_at = ?"
-                     + " WHERE name = ? AND deleted = FALSE")) {
-            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            s.setString(2, name);
-            return s.executeUpdate() > 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                boolean deleted = markDeleted(c, name, now);
+                if (deleted) {
+                    for (ContractChangeListener listener : listeners) {
+                        listener.deleted(c, name, now);
+                    }
+                }
+                c.commit();
+                return deleted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw new StoreFailure("could not delete contract " + name, e);
+        }
+    }
+
+    private static boolean markDeleted(Connection c, String name, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE contract_heads SET deleted = TRUE, deleted_at = ?"
+                + " WHERE name = ? AND deleted = FALSE")) {
+            s.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            s.setString(2, name);
+            return s.executeUpdate() > 0;
         }
     }
 

@@ -12,9 +12,13 @@ import java.util.Set;
  */
 public record TemplateRoots(Set<String> roots, Map<String, Set<String>> fixedFields, Set<String> caseless) {
 
-    /** {@code x-flow-variables} and {@code x-flow-business-key}: parts of the request. */
+    /**
+     * {@code x-flow-variables} and {@code x-flow-business-key}: parts of the request, and {@code request.id}, an id
+     * the gateway gives each request (the same in every template of that request).
+     */
     public static final TemplateRoots REQUEST = new TemplateRoots(
-            Set.of("path", "query", "header", "body", "claims"), Map.of(), Set.of("header"));
+            Set.of("path", "query", "header", "body", "claims", "request"), Map.of("request", Set.of("id")),
+            Set.of("header"));
 
     /** {@code x-flow-response}: the instance after the flow ran. */
     public static final TemplateRoots RESPONSE = new TemplateRoots(

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * The sandbox provider's use cases, behind its HTTP API: charge, capture, refund, cancel, look up, settle a pending
- * payment.
+ * payment (by hand, or later on its own: {@link Settlements}).
  *
  * <p>Idempotency: the first request with a key writes one ledger row (the unique key decides between concurrent
  * requests); every later request with that key gets that row back, flagged as a replay. A key reused for a different
@@ -55,12 +55,15 @@ public final class SandboxBank {
     private final Duration slowDelay;
     private final Duration timeoutDelay;
     private final Clock clock;
+    private final Settlements settlements;
 
-    public SandboxBank(LedgerStore store, Duration slowDelay, Duration timeoutDelay, Clock clock) {
+    public SandboxBank(LedgerStore store, Duration slowDelay, Duration timeoutDelay, Clock clock,
+                       Settlements settlements) {
         this.store = store;
         this.slowDelay = slowDelay;
         this.timeoutDelay = timeoutDelay;
         this.clock = clock;
+        this.settlements = settlements;
     }
 
     public Outcome<LedgerEntry> charge(String key, Charge charge) {
@@ -81,7 +84,9 @@ public final class SandboxBank {
         if (!store.insertPayment(entry, hash)) {
             return answerLate(replayCharge(awaitPayment(key), hash, charge), steering);
         }
-        if (steering == Steering.SLOW) {
+        if (steering == Steering.PENDING || steering == Steering.PENDING_DECLINE) {
+            settlements.later(entry.paymentId(), steering == Steering.PENDING);
+        } else if (steering == Steering.SLOW) {
             sleep(slowDelay);
         } else if (steering == Steering.TIMEOUT_ONCE) {
             sleep(timeoutDelay);
@@ -158,13 +163,17 @@ public final class SandboxBank {
 
     /** Resolves a pending payment, as the real provider would before calling back. False when it was not pending. */
     public boolean settle(String paymentId, boolean approved) {
-        Optional<LedgerEntry> payment = find(paymentId);
-        if (payment.isEmpty()) {
-            return false;
+        return settlements.settle(paymentId, approved);
+    }
+
+    /** The settlement endpoint: settles a pending payment and answers it as it now is. */
+    public LedgerEntry settlement(String paymentId, boolean approved) {
+        if (!settlements.settle(paymentId, approved)) {
+            LedgerEntry payment = find(paymentId).orElseThrow(() -> notFound(paymentId));
+            throw new SandboxFailure(409, "payment_not_pending", "payment " + paymentId + " is " + payment.status()
+                    + ", only a PENDING payment can be settled");
         }
-        String to = !approved ? LedgerEntry.FAILED
-                : payment.get().capture() ? LedgerEntry.CAPTURED : LedgerEntry.AUTHORIZED;
-        return store.transition(paymentId, LedgerEntry.PENDING, to, approved ? null : "payment failed (sandbox)");
+        return find(paymentId).orElseThrow(() -> notFound(paymentId));
     }
 
     /**
@@ -236,7 +245,7 @@ public final class SandboxBank {
     private LedgerEntry newEntry(String key, Charge charge, Steering steering) {
         String status = switch (steering) {
             case DECLINE -> LedgerEntry.DECLINED;
-            case PENDING -> LedgerEntry.PENDING;
+            case PENDING, PENDING_DECLINE, PENDING_MANUAL -> LedgerEntry.PENDING;
             default -> charge.capture() ? LedgerEntry.CAPTURED : LedgerEntry.AUTHORIZED;
         };
         String reason = steering == Steering.DECLINE ? steering.declineReason(charge.paymentToken()) : null;

@@ -27,11 +27,17 @@ import java.nio.charset.StandardCharsets;
  * POST /payments/{id}/captures                                                               → 200 payment
  * POST /payments/{id}/refunds     {amount?} (absent: everything not refunded yet)            → 201 refund
  * POST /payments/cancellations    {chargeKey, reason?}                                       → 200 cancellation
+ * POST /payments/{id}/settlement  {approved: true|false}                                     → 200 payment
  * </pre>
  * The POSTs that create something need an {@code Idempotency-Key} header; a repeat answers {@code 200} with the
  * first outcome and {@code Idempotent-Replayed: true}. A cancellation ({@code {status: VOIDED|REFUNDED|NOT_CHARGED,
  * paymentId?, refundId?, amount?}}) answers {@code 200} every time: repeating it changes nothing and answers the
  * same. Errors are {@code {"error": code, "message": …}}.
+ *
+ * <p>A settlement decides a PENDING payment as the provider would later on its own (approved → APPROVED, otherwise
+ * DECLINED with a reason), then calls back when a webhook URL is configured; a payment that is not pending any more
+ * answers {@code 409 payment_not_pending}. It needs no {@code Idempotency-Key}: it is for people trying the
+ * sandbox out (token {@code pending-manual}), not for clients.
  */
 public final class SandboxHandler implements HttpHandler {
 
@@ -86,6 +92,8 @@ public final class SandboxHandler implements HttpHandler {
             send(exchange, 200, payment(bank.capture(parts[2])), false);
         } else if (parts.length == 4 && "POST".equals(method) && "refunds".equals(parts[3])) {
             refund(exchange, parts[2]);
+        } else if (parts.length == 4 && "POST".equals(method) && "settlement".equals(parts[3])) {
+            settle(exchange, parts[2]);
         } else {
             throw new SandboxFailure(404, "not_found", method + " " + exchange.getRequestURI().getPath());
         }
@@ -109,6 +117,14 @@ public final class SandboxHandler implements HttpHandler {
         BigDecimal parsed = amount == null ? null : Money.checkAmount(Money.parse(amount, "amount"), "amount");
         SandboxBank.Outcome<RefundEntry> outcome = bank.refund(key, paymentId, parsed);
         send(exchange, outcome.replayed() ? 200 : 201, refund(outcome.entry()), outcome.replayed());
+    }
+
+    private void settle(HttpExchange exchange, String paymentId) throws IOException {
+        JsonNode approved = body(exchange).get("approved");
+        if (approved == null || !approved.isBoolean()) {
+            throw new IllegalArgumentException("approved is required (true or false)");
+        }
+        send(exchange, 200, payment(bank.settlement(paymentId, approved.booleanValue())), false);
     }
 
     private void cancel(HttpExchange exchange) throws IOException {

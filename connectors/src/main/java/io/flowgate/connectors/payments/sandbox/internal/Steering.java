@@ -11,8 +11,12 @@ public enum Steering {
     APPROVE,
     /** token {@code decline}, or amount ending in {@code .13}: DECLINED with a reason. */
     DECLINE,
-    /** token {@code pending}: PENDING, the outcome comes later ({@code SandboxPaymentServer.settle}). */
+    /** token {@code pending}: PENDING, then settled approved after the configured settle delay. */
     PENDING,
+    /** token {@code pending-decline}: PENDING, then settled as failed after the configured settle delay. */
+    PENDING_DECLINE,
+    /** token {@code pending-manual}: PENDING until someone settles it ({@code SandboxPaymentServer.settle}). */
+    PENDING_MANUAL,
     /** token {@code slow}: approved after the configured slow delay (within the client's read timeout). */
     SLOW,
     /** token {@code timeout}: sleeps past the client's read timeout and records nothing, every time. */
@@ -39,6 +43,8 @@ public enum Steering {
         return switch (t) {
             case "decline" -> DECLINE;
             case "pending" -> PENDING;
+            case "pending-decline" -> PENDING_DECLINE;
+            case "pending-manual" -> PENDING_MANUAL;
             case "slow" -> SLOW;
             case "timeout" -> TIMEOUT;
             case "timeout-once" -> TIMEOUT_ONCE;

@@ -12,6 +12,8 @@ class SteeringTest {
     void steersByTokenWhateverTheCase() {
         assertThat(Steering.of("decline", BigDecimal.TEN)).isEqualTo(Steering.DECLINE);
         assertThat(Steering.of("Pending", BigDecimal.TEN)).isEqualTo(Steering.PENDING);
+        assertThat(Steering.of("pending-decline", BigDecimal.TEN)).isEqualTo(Steering.PENDING_DECLINE);
+        assertThat(Steering.of("PENDING-MANUAL", BigDecimal.TEN)).isEqualTo(Steering.PENDING_MANUAL);
         assertThat(Steering.of("SLOW", BigDecimal.TEN)).isEqualTo(Steering.SLOW);
         assertThat(Steering.of("timeout", BigDecimal.TEN)).isEqualTo(Steering.TIMEOUT);
         assertThat(Steering.of("timeout-once", BigDecimal.TEN)).isEqualTo(Steering.TIMEOUT_ONCE);

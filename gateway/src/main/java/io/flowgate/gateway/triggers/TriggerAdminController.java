@@ -1,0 +1,26 @@
+package io.flowgate.gateway.triggers;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+
+/** {@code GET /admin/triggers}: every {@code x-flow-triggers} entry, whether this node consumes it, and counts. */
+@Controller("/admin/triggers")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TriggerAdminController {
+
+    private final KafkaTriggers triggers;
+
+    public TriggerAdminController(KafkaTriggers triggers) {
+        this.triggers = triggers;
+    }
+
+    @Get
+    public List<TriggerStatus> list() {
+        triggers.refresh(); // a contract published a moment ago shows at once
+        return triggers.status();
+    }
+}
