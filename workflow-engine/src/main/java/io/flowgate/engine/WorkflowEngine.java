@@ -55,6 +55,16 @@ public interface WorkflowEngine {
     FlowInstance correlate(CorrelateRequest request, Duration budget);
 
     /**
+     * Correlates like {@link #correlate} but answers as soon as the correlation has committed, without waiting for
+     * the instance to settle: what an asynchronous caller that must not lose the message (a webhook sender) is owed.
+     *
+     * @throws NoMatchingInstance when none waits for it
+     * @throws AmbiguousMatch     when several do
+     * @throws NotCommittedYet    when the correlation has not committed within {@code wait}
+     */
+    FlowInstance correlateCommitted(CorrelateRequest request, Duration wait);
+
+    /**
      * Keeps a message that no instance waits for yet (a callback that outran its flow) and delivers it as soon as
      * exactly one instance of the flow with the business key waits for it — checked about twice a second, on every
      * node, each message delivered once — or drops it after {@code keepFor}.

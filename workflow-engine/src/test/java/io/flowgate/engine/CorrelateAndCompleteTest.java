@@ -32,6 +32,21 @@ class CorrelateAndCompleteTest {
     }
 
     @Test
+    void answersACommittedCorrelationBeforeTheInstanceSettles() {
+        String order = TestEngines.uniqueKey();
+        FlowInstance started = start(order);
+
+        FlowInstance committed = engine.correlateCommitted(new CorrelateRequest("payment", "paymentReceived", order,
+                Map.of("amount", 3), null), BUDGET);
+
+        assertThat(committed.id()).isEqualTo(started.id());
+        assertThat(engine.instance(started.id()).orElseThrow().activities()).extracting(ActivityView::id)
+                .as("committed before the answer").containsExactly("ship");
+        assertThatThrownBy(() -> engine.correlateCommitted(new CorrelateRequest("payment", "paymentReceived", order,
+                Map.of(), null), BUDGET)).as("nobody waits any more").isInstanceOf(NoMatchingInstance.class);
+    }
+
+    @Test
     void refusesAMessageNobodyWaitsFor() {
         assertThatThrownBy(() -> engine.correlate(new CorrelateRequest("payment", "paymentReceived",
                 TestEngines.uniqueKey(), Map.of(), null), BUDGET)).isInstanceOf(NoMatchingInstance.class);

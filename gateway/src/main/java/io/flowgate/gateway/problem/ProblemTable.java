@@ -35,6 +35,7 @@ public final class ProblemTable {
             Map.entry("task-claimed", new Entry(409, "Task claimed by someone else")),
             Map.entry("separation-of-duties", new Entry(403, "Separation of duties")),
             Map.entry("no-matching-instance", new Entry(404, "No matching instance")),
+            Map.entry("not-committed-yet", new Entry(503, "Not accepted yet")),
             Map.entry("ambiguous-match", new Entry(409, "Ambiguous match")),
             Map.entry("flow-failed", new Entry(502, "Flow failed")),
             Map.entry("invalid-variables", new Entry(400, "Invalid variables")),

@@ -18,6 +18,7 @@ import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.instances.InstanceStatusResource;
 import io.flowgate.gateway.instances.OperationRef;
 import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.webhooks.WebhookSettings;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
@@ -33,11 +34,14 @@ public class FlowCall {
     private final WorkflowEngine engine;
     private final FlowAnswers answers;
     private final InstanceStatusResource statusResource;
+    private final Duration webhookAcceptTimeout;
 
-    public FlowCall(WorkflowEngine engine, FlowAnswers answers, InstanceStatusResource statusResource) {
+    public FlowCall(WorkflowEngine engine, FlowAnswers answers, InstanceStatusResource statusResource,
+                    WebhookSettings webhooks) {
         this.engine = engine;
         this.answers = answers;
         this.statusResource = statusResource;
+        this.webhookAcceptTimeout = webhooks.getAcceptTimeout();
     }
 
     /**
@@ -52,8 +56,8 @@ public class FlowCall {
         Map<String, Object> variables = new LinkedHashMap<>(binding.variables().variables(request));
         Duration budget = binding.mode() == FlowMode.ASYNC ? Duration.ZERO : binding.timeout();
         String tenant = caller.tenant();
-        if (binding.action() == FlowAction.CORRELATE && !binding.buffer().isZero()) {
-            return correlateOrKeep(operation, binding, new CorrelateRequest(binding.flowId(), binding.message(),
+        if (binding.action() == FlowAction.CORRELATE) {
+            return correlate(operation, binding, new CorrelateRequest(binding.flowId(), binding.message(),
                     requiredBusinessKey(binding, request), variables, tenant), budget);
         }
         FlowInstance instance = switch (binding.action()) {
@@ -62,21 +66,29 @@ public class FlowCall {
                 yield engine.start(new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
                         variables, tenant, caller.subject()), budget);
             }
-            case CORRELATE -> engine.correlate(new CorrelateRequest(binding.flowId(), binding.message(),
-                    requiredBusinessKey(binding, request), variables, tenant), budget);
             case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
                     requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);
-            case STATUS -> throw new IllegalStateException("handled above");
+            case CORRELATE, STATUS -> throw new IllegalStateException("handled above");
         };
         return answers.answer(operation, binding, instance);
     }
 
-    /** {@code x-flow-buffer}: a message that arrives before its instance waits is kept, not refused. */
-    private HttpResponse<?> correlateOrKeep(Operation operation, FlowBinding binding, CorrelateRequest correlate,
-                                            Duration budget) {
+    /**
+     * A message for a waiting instance. {@code x-flow-buffer}: one that arrives before its instance waits is kept,
+     * not refused. A webhook sender's asynchronous 2xx means "kept": it comes once the correlation has committed.
+     */
+    private HttpResponse<?> correlate(Operation operation, FlowBinding binding, CorrelateRequest correlate,
+                                      Duration budget) {
+        boolean committedFirst = binding.mode() == FlowMode.ASYNC && operation.policy().webhook().isPresent();
         try {
-            return answers.answer(operation, binding, engine.correlate(correlate, budget));
+            FlowInstance instance = committedFirst
+                    ? engine.correlateCommitted(correlate, webhookAcceptTimeout)
+                    : engine.correlate(correlate, budget);
+            return answers.answer(operation, binding, instance);
         } catch (NoMatchingInstance notYet) {
+            if (binding.buffer().isZero()) {
+                throw notYet;
+            }
             return answers.kept(engine.buffer(correlate, binding.buffer()));
         }
     }

@@ -3,6 +3,7 @@ package io.flowgate.engine.internal;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceNotFound;
 import io.flowgate.engine.InstanceState;
+import io.flowgate.engine.NotCommittedYet;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,30 @@ final class BudgetedCommand {
             return stillRunning(instanceId);
         }
         return context.settler().awaitSettled(instanceId, deadline);
+    }
+
+    /**
+     * Runs the command and answers once its transaction has committed, with the instance as stored then (not
+     * settled).
+     *
+     * @throws NotCommittedYet when it has not committed within {@code wait}
+     */
+    FlowInstance runCommitted(String instanceId, String flowKey, Runnable command, Duration wait) {
+        CompletableFuture<Void> done = context.runner().submit(() -> {
+            command.run();
+            return null;
+        });
+        try {
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new NotCommittedYet("the command on instance " + instanceId + " has not committed within " + wait);
+        } catch (ExecutionException e) {
+            throw EngineExceptions.translate(e.getCause(), flowKey, instanceId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotCommittedYet("interrupted while waiting for the command on instance " + instanceId);
+        }
+        return context.reader().read(instanceId).orElseThrow(() -> new InstanceNotFound(instanceId));
     }
 
     private FlowInstance stillRunning(String instanceId) {

@@ -150,6 +150,11 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     }
 
     @Override
+    public FlowInstance correlateCommitted(CorrelateRequest request, Duration wait) {
+        return correlateMessage.executeCommitted(request, wait);
+    }
+
+    @Override
     public PendingMessage buffer(CorrelateRequest request, Duration keepFor) {
         return pendingMessages.buffer(request, keepFor);
     }

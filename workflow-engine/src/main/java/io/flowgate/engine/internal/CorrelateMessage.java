@@ -28,15 +28,27 @@ final class CorrelateMessage {
     }
 
     FlowInstance execute(CorrelateRequest request, Duration budget) {
+        String instanceId = waitingInstance(request);
+        return command.run(instanceId, request.flowKey(), correlation(request, instanceId), budget);
+    }
+
+    /** Correlates and answers once the correlation has committed, before the instance settles. */
+    FlowInstance executeCommitted(CorrelateRequest request, Duration wait) {
+        String instanceId = waitingInstance(request);
+        return command.runCommitted(instanceId, request.flowKey(), correlation(request, instanceId), wait);
+    }
+
+    private String waitingInstance(CorrelateRequest request) {
         if (request.flowKey() == null || request.messageName() == null || request.messageName().isBlank()) {
             throw new InvalidVariables("a flow key and a message name are required to correlate a message");
         }
+        return findWaiting(context.engine().getRuntimeService(), request).getProcessInstanceId();
+    }
+
+    private Runnable correlation(CorrelateRequest request, String instanceId) {
         Map<String, Object> variables = context.codec().toEngine(request.variables());
-        Execution waiting = findWaiting(context.engine().getRuntimeService(), request);
-        String instanceId = waiting.getProcessInstanceId();
-        return command.run(instanceId, request.flowKey(), () -> context.engine().getRuntimeService()
-                .createMessageCorrelation(request.messageName()).processInstanceId(instanceId)
-                .setVariables(variables).correlateWithResult(), budget);
+        return () -> context.engine().getRuntimeService().createMessageCorrelation(request.messageName())
+                .processInstanceId(instanceId).setVariables(variables).correlateWithResult();
     }
 
     /**
