@@ -1,5 +1,6 @@
 package io.flowgate.connectors.testsupport;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,23 +35,30 @@ public final class KafkaBroker implements AutoCloseable {
             "share.coordinator.state.topic.replication.factor", "1",
             "share.coordinator.state.topic.min.isr", "1",
             "group.initial.rebalance.delay.ms", "0",
-            "auto.create.topics.enable", "true",
-            "num.partitions", "1");
+            "auto.create.topics.enable", "true");
 
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
 
     private KafkaBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
     }
 
-    /** Formats and starts the cluster and waits until its broker is ready. */
+    /** Formats and starts the cluster and waits until its broker is ready; new topics get one partition. */
     public static KafkaBroker start() {
+        return start(1);
+    }
+
+    /** As {@link #start()}, with {@code partitions} partitions for topics created on first use. */
+    public static KafkaBroker start(int partitions) {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
                     .setNumControllerNodes(1).build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             SINGLE_NODE.forEach(builder::setConfigProp);
+            builder.setConfigProp("num.partitions", Integer.toString(partitions));
             cluster = builder.build();
             cluster.format();
             cluster.startup();
@@ -62,9 +70,32 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code host:port} of the broker, for {@code bootstrap.servers}. */
+    /** {@code host:port} of the broker, for {@code bootstrap.servers}; the same after a stop and start. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /**
+     * Shuts the broker down (connections dropped, port closed) while the controller and the data stay: what a Kafka
+     * outage looks like to a client.
+     */
+    public void stopBroker() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    /** Starts the broker again on its old port (the test kit re-opens it) and waits until it serves. */
+    public void startBroker() {
+        try {
+            for (BrokerServer broker : cluster.brokers().values()) {
+                broker.startup();
+            }
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not start again: " + e, e);
+        }
     }
 
     /** Creates a topic (replication factor 1) and waits until the broker has it. */

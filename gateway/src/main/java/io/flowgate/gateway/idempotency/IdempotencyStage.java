@@ -1,20 +1,13 @@
 package io.flowgate.gateway.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.contracts.ContractException;
 import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.OperationPolicy;
-import io.flowgate.engine.FlowException;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
-import io.flowgate.gateway.problem.ProblemResponses;
-import io.flowgate.gateway.problem.ProblemTable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -22,10 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,12 +44,12 @@ public class IdempotencyStage {
     public static final int MAX_KEY_LENGTH = 255;
 
     /** The response headers replayed with the stored body. */
-    static final List<String> KEPT_HEADERS = List.of("Location", "Flowgate-Instance", "Flowgate-Instance-State");
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyStage.class);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
+    private final ResponseCapture capture;
     private final boolean enabled;
     private final Duration retention;
     private final AtomicBoolean storeDown = new AtomicBoolean();
@@ -68,6 +58,7 @@ public class IdempotencyStage {
         settings.validate();
         this.store = store;
         this.json = json;
+        this.capture = new ResponseCapture(json);
         this.enabled = settings.isEnabled();
         this.retention = settings.getRetention();
     }
@@ -131,9 +122,9 @@ public class IdempotencyStage {
     private HttpResponse<?> run(String scoped, HttpRequest<?> request, Supplier<HttpResponse<?>> next) {
         StoredResponse stored;
         try {
-            stored = capture(next.get());
+            stored = capture.capture(next.get());
         } catch (RuntimeException e) {
-            Optional<StoredResponse> kept = keptFailure(request, e);
+            Optional<StoredResponse> kept = capture.keptFailure(request, e, "its idempotency key");
             if (kept.isEmpty()) {
                 releaseQuietly(scoped);
                 throw e;
@@ -149,80 +140,12 @@ public class IdempotencyStage {
         return toResponse(stored);
     }
 
-    /** The problem to store for a failure that may have had side effects; empty when nothing ran. */
-    private Optional<StoredResponse> keptFailure(HttpRequest<?> request, RuntimeException e) {
-        Problem problem;
-        Map<String, String> headers = Map.of();
-        if (e instanceof GatewayProblem gateway) {
-            problem = gateway.problem();
-            headers = gateway.headers();
-        } else if (e instanceof ContractException contract) {
-            problem = ProblemTable.forContract(contract);
-        } else if (e instanceof FlowException flow) {
-            problem = ProblemTable.forFlow(flow);
-        } else {
-            LOG.error("request failed; its idempotency key keeps this 500 answer", e);
-            problem = Problem.of(500, "internal-error", "Internal Server Error",
-                    "The server failed to handle the request; the error is logged.");
-        }
-        boolean ran = problem.extensions().containsKey("instanceId");
-        if (problem.status() == 503 || (problem.status() < 500 && !ran)) {
-            return Optional.empty();
-        }
-        return Optional.of(capture(ProblemResponses.render(request, problem, headers)));
-    }
-
-    private StoredResponse capture(HttpResponse<?> response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        Object body = response.getBody().orElse(null);
-        Optional<MediaType> contentType = response.getContentType();
-        byte[] bytes;
-        if (body == null) {
-            bytes = new byte[0];
-        } else if (body instanceof byte[] raw) {
-            bytes = raw;
-        } else if (body instanceof CharSequence text) {
-            bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            contentType = contentType.or(() -> Optional.of(MediaType.TEXT_PLAIN_TYPE));
-        } else {
-            bytes = serialize(body);
-            contentType = contentType.or(() -> Optional.of(MediaType.APPLICATION_JSON_TYPE));
-        }
-        contentType.ifPresent(type -> headers.put(HttpHeaders.CONTENT_TYPE, type.toString()));
-        for (String name : KEPT_HEADERS) {
-            String value = response.getHeaders().get(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        return new StoredResponse(response.code(), headers, bytes);
-    }
-
-    private byte[] serialize(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize the response body: " + e.getOriginalMessage(), e);
-        }
-    }
-
     private static HttpResponse<?> replay(StoredResponse stored) {
         return toResponse(stored).header(REPLAYED_HEADER, "true");
     }
 
     private static MutableHttpResponse<byte[]> toResponse(StoredResponse stored) {
-        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(stored.status()));
-        stored.headers().forEach((name, value) -> {
-            if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                response.contentType(value);
-            } else {
-                response.header(name, value);
-            }
-        });
-        if (stored.body().length > 0) {
-            response.body(stored.body());
-        }
-        return response;
+        return ResponseCapture.toResponse(stored.status(), stored);
     }
 
     private void releaseQuietly(String scoped) {

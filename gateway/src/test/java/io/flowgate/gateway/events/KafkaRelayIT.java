@@ -1,5 +1,7 @@
 package io.flowgate.gateway.events;
 
+import io.flowgate.connectors.testsupport.KafkaBroker;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.connectors.events.Outbox;
 import io.flowgate.connectors.events.OutboxEvent;
@@ -31,12 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaRelayIT {
 
-    private static StoppableKafka kafka;
+    private static KafkaBroker kafka;
     private static GatewayServer gateway;
 
     @BeforeAll
     static void start() {
-        kafka = StoppableKafka.start();
+        kafka = KafkaBroker.start(3); // three partitions: order must hold per subject across them
         gateway = GatewayServer.start(Map.of(
                 "flowgate.example", false,
                 "flowgate.kafka.bootstrap-servers", kafka.bootstrapServers(),

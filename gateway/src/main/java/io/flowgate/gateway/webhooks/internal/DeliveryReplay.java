@@ -1,17 +1,14 @@
 package io.flowgate.gateway.webhooks.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.contracts.ContractException;
 import io.flowgate.contracts.Operation;
-import io.flowgate.engine.FlowException;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
+import io.flowgate.gateway.idempotency.ResponseCapture;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;
 import io.flowgate.gateway.idempotency.StoredResponse;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
-import io.flowgate.gateway.problem.ProblemResponses;
-import io.flowgate.gateway.problem.ProblemTable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import org.slf4j.Logger;
@@ -95,7 +92,7 @@ public final class DeliveryReplay {
         try {
             stored = capture.capture(next.get());
         } catch (RuntimeException e) {
-            Optional<StoredResponse> kept = keptFailure(request, e);
+            Optional<StoredResponse> kept = capture.keptFailure(request, e, "its delivery id");
             if (kept.isEmpty()) {
                 releaseQuietly(key);
                 throw e;
@@ -109,29 +106,6 @@ public final class DeliveryReplay {
             LOG.error("could not keep the answer of a webhook delivery: {}", e.toString());
         }
         return ResponseCapture.toResponse(stored.status(), stored);
-    }
-
-    /** The problem to keep for a failure that may have had side effects; empty when nothing ran. */
-    private Optional<StoredResponse> keptFailure(HttpRequest<?> request, RuntimeException e) {
-        Problem problem;
-        Map<String, String> headers = Map.of();
-        if (e instanceof GatewayProblem gateway) {
-            problem = gateway.problem();
-            headers = gateway.headers();
-        } else if (e instanceof ContractException contract) {
-            problem = ProblemTable.forContract(contract);
-        } else if (e instanceof FlowException flow) {
-            problem = ProblemTable.forFlow(flow);
-        } else {
-            LOG.error("webhook delivery failed; its delivery id keeps this 500 answer", e);
-            problem = Problem.of(500, "internal-error", "Internal Server Error",
-                    "The server failed to handle the request; the error is logged.");
-        }
-        boolean ran = problem.extensions().containsKey("instanceId");
-        if (problem.status() == 503 || (problem.status() < 500 && !ran)) {
-            return Optional.empty();
-        }
-        return Optional.of(capture.capture(ProblemResponses.render(request, problem, headers)));
     }
 
     private void releaseQuietly(String key) {

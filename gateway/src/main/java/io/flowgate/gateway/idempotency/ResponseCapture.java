@@ -1,13 +1,21 @@
-package io.flowgate.gateway.webhooks.internal;
+package io.flowgate.gateway.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.gateway.idempotency.StoredResponse;
+import io.flowgate.contracts.ContractException;
+import io.flowgate.engine.FlowException;
+import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.Problem;
+import io.flowgate.gateway.problem.ProblemResponses;
+import io.flowgate.gateway.problem.ProblemTable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,19 +23,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A response as bytes and the headers worth replaying, and back. */
-final class ResponseCapture {
+/**
+ * A response as bytes and the headers worth replaying, and back; and which failures are kept as the answer of a
+ * key (or delivery id) because they may have had side effects. Shared by {@link IdempotencyStage} and the webhook
+ * replay store.
+ */
+public final class ResponseCapture {
 
     private static final List<String> KEPT_HEADERS = List.of("Location", "Flowgate-Instance",
             "Flowgate-Instance-State");
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseCapture.class);
+
     private final ObjectMapper json;
 
-    ResponseCapture(ObjectMapper json) {
+    public ResponseCapture(ObjectMapper json) {
         this.json = json;
     }
 
-    StoredResponse capture(HttpResponse<?> response) {
+    public StoredResponse capture(HttpResponse<?> response) {
         Map<String, String> headers = new LinkedHashMap<>();
         Object body = response.getBody().orElse(null);
         Optional<MediaType> contentType = response.getContentType();
@@ -53,7 +67,7 @@ final class ResponseCapture {
         return new StoredResponse(response.code(), headers, bytes);
     }
 
-    static MutableHttpResponse<byte[]> toResponse(int status, StoredResponse stored) {
+    public static MutableHttpResponse<byte[]> toResponse(int status, StoredResponse stored) {
         MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(status));
         stored.headers().forEach((name, value) -> {
             if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -66,6 +80,34 @@ final class ResponseCapture {
             response.body(stored.body());
         }
         return response;
+    }
+
+    /**
+     * The problem to keep for a failure that may have had side effects (an instance ran, or the server failed);
+     * empty when nothing ran, so the key is free for a retry.
+     *
+     * @param what for the log of an unexpected failure, e.g. "its idempotency key"
+     */
+    public Optional<StoredResponse> keptFailure(HttpRequest<?> request, RuntimeException e, String what) {
+        Problem problem;
+        Map<String, String> headers = Map.of();
+        if (e instanceof GatewayProblem gateway) {
+            problem = gateway.problem();
+            headers = gateway.headers();
+        } else if (e instanceof ContractException contract) {
+            problem = ProblemTable.forContract(contract);
+        } else if (e instanceof FlowException flow) {
+            problem = ProblemTable.forFlow(flow);
+        } else {
+            LOG.error("request failed; " + what + " keeps this 500 answer", e);
+            problem = Problem.of(500, "internal-error", "Internal Server Error",
+                    "The server failed to handle the request; the error is logged.");
+        }
+        boolean ran = problem.extensions().containsKey("instanceId");
+        if (problem.status() == 503 || (problem.status() < 500 && !ran)) {
+            return Optional.empty();
+        }
+        return Optional.of(capture(ProblemResponses.render(request, problem, headers)));
     }
 
     private byte[] serialize(Object body) {
