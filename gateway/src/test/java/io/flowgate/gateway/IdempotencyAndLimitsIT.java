@@ -57,7 +57,7 @@ class IdempotencyAndLimitsIT {
         }
         pool.shutdown();
 
-        assertThat(statuses).containsOnly(200, 409).contains(200);
+        assertThat(statuses).as("the first answer, its replays, or in progress").isSubsetOf(200, 409).contains(200);
         assertThat(gateway.get("/admin/instances?flow=greeting&businessKey=" + name).json().path("total").asInt())
                 .isEqualTo(1);
     }
