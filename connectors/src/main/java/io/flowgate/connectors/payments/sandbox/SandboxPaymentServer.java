@@ -8,7 +8,7 @@ import io.flowgate.connectors.payments.sandbox.internal.SandboxBank;
 import io.flowgate.connectors.payments.sandbox.internal.SandboxHandler;
 import io.flowgate.connectors.payments.sandbox.internal.Settlements;
 import io.flowgate.connectors.payments.sandbox.internal.WebhookSender;
-import io.flowgate.connectors.payments.sandbox.internal.WebhookSigner;
+import io.flowgate.connectors.signing.StandardWebhooksSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +129,7 @@ public final class SandboxPaymentServer implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new WebhookSender(URI.create(settings.getSandboxWebhookUrl().trim()),
-                new WebhookSigner(settings.sandboxWebhookKey()), clock));
+                new StandardWebhooksSigner(settings.sandboxWebhookKey()), clock));
     }
 
     private static ExecutorService executor() {

@@ -1,9 +1,8 @@
 package io.flowgate.gateway.events.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.flowgate.connectors.signing.StandardWebhooksSigner;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -47,14 +46,7 @@ public final class WebhookSignature {
 
     /** The {@code webhook-signature} header value. */
     public static String sign(String secret, String id, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
-            byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return new StandardWebhooksSigner(key(secret)).sign(id, timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] key(String secret) {

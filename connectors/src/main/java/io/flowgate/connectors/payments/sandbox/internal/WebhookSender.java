@@ -1,5 +1,7 @@
 package io.flowgate.connectors.payments.sandbox.internal;
 
+import io.flowgate.connectors.signing.StandardWebhooksSigner;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +39,18 @@ public final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
     private final URI url;
-    private final WebhookSigner signer;
+    private final StandardWebhooksSigner signer;
     private final Clock clock;
     private final List<Duration> backoff;
     private final HttpClient http;
     private final ScheduledThreadPoolExecutor executor;
 
-    public WebhookSender(URI url, WebhookSigner signer, Clock clock) {
+    public WebhookSender(URI url, StandardWebhooksSigner signer, Clock clock) {
         this(url, signer, clock, BACKOFF);
     }
 
     /** @param backoff the pause before each retry: {@code backoff.size() + 1} attempts in all */
-    WebhookSender(URI url, WebhookSigner signer, Clock clock, List<Duration> backoff) {
+    WebhookSender(URI url, StandardWebhooksSigner signer, Clock clock, List<Duration> backoff) {
         this.url = url;
         this.signer = signer;
         this.clock = clock;

@@ -1,5 +1,7 @@
 package io.flowgate.connectors.payments.sandbox.internal;
 
+import io.flowgate.connectors.signing.StandardWebhooksSigner;
+
 import io.flowgate.connectors.payments.WebhookReceiver;
 import io.flowgate.connectors.payments.WebhookReceiver.Call;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Delivery and retries against a real loopback receiver, with short pauses. */
 class WebhookSenderIT {
 
-    private static final WebhookSigner SIGNER =
-            new WebhookSigner(Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+    private static final StandardWebhooksSigner SIGNER =
+            new StandardWebhooksSigner(Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private static byte[] event(String orderRef) {

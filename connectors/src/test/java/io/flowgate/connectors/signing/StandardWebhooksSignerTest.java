@@ -1,4 +1,4 @@
-package io.flowgate.connectors.payments.sandbox.internal;
+package io.flowgate.connectors.signing;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +7,7 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhookSignerTest {
+class StandardWebhooksSignerTest {
 
     /** The example of the Standard Webhooks specification. */
     private static final byte[] KEY = Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
@@ -16,7 +16,7 @@ class WebhookSignerTest {
     private static final byte[] BODY = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
     private static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
-    private final WebhookSigner signer = new WebhookSigner(KEY);
+    private final StandardWebhooksSigner signer = new StandardWebhooksSigner(KEY);
 
     @Test
     void signsTheSpecificationsExample() {
@@ -38,7 +38,7 @@ class WebhookSignerTest {
                 SIGNATURE)).isFalse();
         assertThat(signer.verify("msg_other", TIMESTAMP, BODY, SIGNATURE)).isFalse();
         assertThat(signer.verify(ID, TIMESTAMP + 1, BODY, SIGNATURE)).isFalse();
-        assertThat(new WebhookSigner(otherKey).verify(ID, TIMESTAMP, BODY, SIGNATURE)).isFalse();
+        assertThat(new StandardWebhooksSigner(otherKey).verify(ID, TIMESTAMP, BODY, SIGNATURE)).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.flowgate.connectors.payments.sandbox.internal;
+package io.flowgate.connectors.signing;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,9 +10,10 @@ import java.util.Base64;
 /**
  * Standard Webhooks signatures (standardwebhooks.com): {@code webhook-signature} is
  * {@code v1,<base64(HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{body}"))>}, where the key is the
- * base64-decoded part of a {@code whsec_…} secret.
+ * base64-decoded part of a {@code whsec_…} secret. Signs the sandbox provider's callbacks and the gateway's event
+ * deliveries to subscribers.
  */
-public final class WebhookSigner {
+public final class StandardWebhooksSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "v1,";
@@ -20,7 +21,7 @@ public final class WebhookSigner {
     private final SecretKeySpec key;
 
     /** @param key the raw HMAC key (the decoded part after {@code whsec_}) */
-    public WebhookSigner(byte[] key) {
+    public StandardWebhooksSigner(byte[] key) {
         if (key == null || key.length == 0) {
             throw new IllegalArgumentException("a webhook signing key must not be empty");
         }
