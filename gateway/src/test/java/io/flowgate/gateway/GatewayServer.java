@@ -132,7 +132,7 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + server.getPort() + path);
     }
 

@@ -1,0 +1,5 @@
+import { Page } from '../../../lib/ui/Page.jsx';
+
+export default function InstancesPage() {
+  return <Page title="Instances" />;
+}

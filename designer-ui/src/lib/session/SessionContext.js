@@ -1,0 +1,8 @@
+import { createContext, useContext } from 'react';
+
+export const SessionContext = createContext(null);
+
+/** The signed-in user ({ username, roles, tenant, isAdmin }) and logout. */
+export function useSession() {
+  return useContext(SessionContext);
+}
