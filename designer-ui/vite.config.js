@@ -14,8 +14,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
   },
   server: {
-    // `npm run dev` against a gateway on :8080
-    proxy: Object.fromEntries(['/admin', '/api', '/auth', '/instances', '/health'].map((p) => [p, 'http://127.0.0.1:8080'])),
+    // `npm run dev` against a gateway on FLOWGATE_URL (default :8080)
+    proxy: Object.fromEntries(['/admin', '/api', '/auth', '/instances', '/health']
+      .map((p) => [p, process.env.FLOWGATE_URL ?? 'http://127.0.0.1:8080'])),
   },
   test: {
     environment: 'jsdom',
