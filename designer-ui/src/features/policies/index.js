@@ -1,6 +1,5 @@
 import { lazy } from 'react';
 
-// placeholder until the feature lands
 const PoliciesPage = lazy(() => import('./components/PoliciesPage.jsx'));
 
 export const routes = [

@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 
-// placeholder until the feature lands
 const TasksPage = lazy(() => import('./components/TasksPage.jsx'));
+const TaskPage = lazy(() => import('./components/TaskPage.jsx'));
 
 export const routes = [
   { path: '/tasks', component: TasksPage, admin: false, nav: { label: 'Tasks', order: 10 } },
+  { path: '/tasks/:id', component: TaskPage, admin: false },
 ];

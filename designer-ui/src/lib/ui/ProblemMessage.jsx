@@ -20,8 +20,15 @@ export function ProblemMessage({ error, onDismiss }) {
           {error.problem.findings.map((f, i) => (
             <li key={i}>
               {f.element || f.elementId || f.operation || f.pointer ? <code>{f.element ?? f.elementId ?? f.operation ?? f.pointer}</code> : null}{' '}
-              {f.message ?? f.detail ?? JSON.stringify(f)}
+              {f.reason ?? f.message ?? f.detail ?? JSON.stringify(f)}
             </li>
+          ))}
+        </ul>
+      )}
+      {Array.isArray(error.problem?.errors) && error.problem.errors.length > 0 && (
+        <ul className="problem-findings">
+          {error.problem.errors.map((e, i) => (
+            <li key={i}>{typeof e === 'string' ? e : e.reason ?? e.message ?? JSON.stringify(e)}</li>
           ))}
         </ul>
       )}

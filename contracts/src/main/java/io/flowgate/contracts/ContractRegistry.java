@@ -1,5 +1,6 @@
 package io.flowgate.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.triggers.LiveTrigger;
 
 import java.util.List;
@@ -46,6 +47,26 @@ public interface ContractRegistry {
     List<ContractVersion> versions(String name);
 
     Optional<String> source(String name, int version);
+
+    /**
+     * What changed from one stored version of a contract to another, deleted contracts' history included.
+     *
+     * @param to the later version; null = the newest stored
+     * @throws ContractNotFound        when no version is stored under the name
+     * @throws ContractVersionNotFound when one of the versions is not
+     */
+    ContractDiff diff(String name, int from, Integer to);
+
+    /**
+     * A stored version's OpenAPI document as JSON, read with the same limits as publishing, its local
+     * {@code $ref}s replaced by what they point at (a reference back into itself stays a {@code $ref}), every
+     * {@code x-} extension kept: what a documentation renderer can show without resolving anything.
+     *
+     * @param version null = the newest stored
+     * @throws ContractNotFound        when no version is stored under the name
+     * @throws ContractVersionNotFound when that version is not
+     */
+    JsonNode openApiDocument(String name, Integer version);
 
     /** Every live operation bound to the flow (for the flow's "used by" list and deploy checks). */
     List<Operation> operationsUsing(String flowKey);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +88,36 @@ class AdminApiIT {
     }
 
     @Test
+    void listsTheInstancesStartedWithinATimeWindow() throws InterruptedException {
+        String order = "window-" + UUID.randomUUID().toString().substring(0, 8);
+        String early = requestRefund(order);
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        String late = requestRefund(order);
+        String byKey = "/admin/instances?businessKey=" + order;
+
+        assertThat(ids(byKey + "&startedAfter=" + between)).containsExactly(late);
+        assertThat(ids(byKey + "&startedBefore=" + between)).containsExactly(early);
+        assertThat(ids(byKey + "&startedAfter=" + between.minusSeconds(3600) + "&startedBefore="
+                + between.plusSeconds(3600))).containsExactly(late, early);
+        String offset = between.atOffset(ZoneOffset.ofHours(2)).toString(); // the same instant, written at +02:00
+        assertThat(ids(byKey + "&startedAfter=" + offset.replace("+", "%2B"))).containsExactly(late);
+    }
+
+    @Test
+    void refusesAStartTimeThatIsNotAnInstantNamingTheParameter() {
+        for (String query : List.of("startedAfter=yesterday", "startedBefore=2026-11-23", "startedAfter="
+                + "2026-11-23T10:00:00Z&startedBefore=2026-11-22T10:00:00Z")) {
+            Reply refused = gateway.get("/admin/instances?" + query);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().path("code").asText()).isEqualTo("invalid-parameter");
+            assertThat(refused.json().path("field").asText()).isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    @Test
     void refusesBadListingParametersWithProblems() {
         assertThat(gateway.get("/admin/instances?state=SLEEPING").status()).isEqualTo(400);
         assertThat(gateway.get("/admin/instances?size=100000").status()).isEqualTo(400);
@@ -131,6 +164,14 @@ class AdminApiIT {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().path("type").asText()).endsWith("/incident-not-found");
+    }
+
+    private static List<String> ids(String listing) {
+        Reply reply = gateway.get(listing);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        reply.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
     }
 
     private static JsonNode awaitIncident(String instanceId) throws InterruptedException {

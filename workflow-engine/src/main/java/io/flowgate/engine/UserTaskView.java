@@ -19,10 +19,13 @@ import java.util.List;
  * @param initiator             who started the instance ({@link StartRequest#initiator()}), may be null
  * @param separateFromInitiator the task declares {@code flowgate.separateFrom = initiator}: the initiator may not
  *                              complete it (separation of duties)
+ * @param formFields            the task's declared form ({@code camunda:formData}), in declared order; empty when
+ *                              it declares none
  */
 public record UserTaskView(String id, String taskKey, String name, String instanceId, String flowKey,
                            String businessKey, String assignee, List<String> candidateGroups, Instant createdAt,
-                           String tenantId, String initiator, boolean separateFromInitiator) {
+                           String tenantId, String initiator, boolean separateFromInitiator,
+                           List<FormField> formFields) {
 
     /** Extension property on a user task: {@code <camunda:property name="flowgate.separateFrom" …/>}. */
     public static final String SEPARATE_FROM_PROPERTY = "flowgate.separateFrom";
@@ -31,6 +34,7 @@ public record UserTaskView(String id, String taskKey, String name, String instan
 
     public UserTaskView {
         candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);
+        formFields = formFields == null ? List.of() : List.copyOf(formFields);
     }
 
     /** Whether this user may not complete the task because they started its instance. */

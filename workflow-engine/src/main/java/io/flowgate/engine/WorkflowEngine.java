@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Everything Flowgate asks of its workflow engine. The gateway talks only to this interface; the Camunda 7 backed
@@ -129,6 +130,18 @@ public interface WorkflowEngine {
 
     /** One open user task, with its instance's initiator and separation flag; empty when no open task has the id. */
     Optional<UserTaskView> task(String taskId);
+
+    /**
+     * Completed user tasks from the engine's history, newest completion first. Tasks ended otherwise (their instance
+     * cancelled) are not listed. Empty when the engine keeps no history.
+     */
+    List<CompletedTask> completedTasks(CompletedTaskQuery query);
+
+    /**
+     * The candidate groups the user tasks of every deployed flow version name literally, sorted; groups computed by
+     * an expression ({@code ${approvers}}) are left out. Read once per flow version.
+     */
+    SortedSet<String> candidateGroups();
 
     /**
      * Makes the user the task's assignee. Claiming a task one already holds changes nothing.

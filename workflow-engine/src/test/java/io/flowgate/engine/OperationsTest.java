@@ -4,6 +4,7 @@ import io.flowgate.engine.internal.CamundaWorkflowEngine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,21 @@ class OperationsTest {
     }
 
     @Test
+    void listsOnlyInstancesStartedWithinTheWindowBothEndsIncluded() throws InterruptedException {
+        String businessKey = TestEngines.uniqueKey();
+        FlowInstance early = start("approval", businessKey);
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        FlowInstance late = start("approval", businessKey);
+
+        assertThat(window(businessKey, between, null)).containsExactly(late.id());
+        assertThat(window(businessKey, null, between)).containsExactly(early.id());
+        assertThat(window(businessKey, early.startedAt(), late.startedAt())).containsExactly(late.id(), early.id());
+        assertThat(window(businessKey, late.startedAt().plusMillis(1), null)).isEmpty();
+    }
+
+    @Test
     void listsOpenTasksByCandidateGroupAssigneeAndTenant() {
         FlowInstance acme = engine.start(new StartRequest("approval", TestEngines.uniqueKey(), Map.of(), "acme",
                 null), BUDGET);
@@ -101,6 +117,11 @@ class OperationsTest {
 
     private Page<FlowInstance> list(InstanceState state, String businessKey, int size) {
         return engine.instances(new InstanceQuery(null, state, businessKey, null, 0, size));
+    }
+
+    private List<String> window(String businessKey, Instant startedAfter, Instant startedBefore) {
+        return engine.instances(new InstanceQuery(null, null, businessKey, null, 0, 10, startedAfter, startedBefore))
+                .items().stream().map(FlowInstance::id).toList();
     }
 
     private Page<FlowInstance> list(InstanceState state, String businessKey, int size, int page) {

@@ -116,6 +116,30 @@ class TaskInboxTest {
     }
 
     @Test
+    void showsTheFormATaskDeclaresAsWrittenWithoutEvaluatingIt() {
+        engine.deploy("TaskInboxTest.refund-form.bpmn", TestEngines.fixture("TaskInboxTest.refund-form.bpmn"));
+        FlowInstance started = engine.start(new StartRequest("refund-form", TestEngines.uniqueKey(),
+                Map.of("requested", 1250, "escalationGroup", "area-managers"), null, "alice"), BUDGET);
+
+        UserTaskView task = engine.tasks(new TaskQuery(null, null, null, started.id(), 5)).get(0);
+
+        assertThat(task.formFields()).containsExactly(
+                new FormField("amount", "Amount (cents)", "long", true, "${requested}", List.of()),
+                new FormField("reason", null, "enum", false, "damaged", List.of(
+                        new FormField.EnumValue("damaged", "Arrived damaged"),
+                        new FormField.EnumValue("late", "Arrived late"))),
+                new FormField("approved", "Approve", "boolean", false, null, List.of()),
+                new FormField("payOn", "Pay on", "date", false, null, List.of()),
+                new FormField("note", "Note", "string", false, null, List.of()));
+        assertThat(engine.task(task.id()).orElseThrow().formFields()).isEqualTo(task.formFields());
+    }
+
+    @Test
+    void aTaskWithoutAFormHasNoFields() {
+        assertThat(firstTask("alice", null).formFields()).isEmpty();
+    }
+
+    @Test
     void aTaskWithoutKnownInitiatorIsNeverForbiddenToAnyone() {
         UserTaskView task = firstTask(null, null);
 

@@ -1,10 +1,12 @@
 package io.flowgate.contracts.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.BindingCheck;
 import io.flowgate.contracts.Contract;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.ContractNotFound;
 import io.flowgate.contracts.ContractRegistry;
+import io.flowgate.contracts.ContractDiff;
 import io.flowgate.contracts.ContractRejected;
 import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.ContractView;
@@ -12,6 +14,8 @@ import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.PublishReport;
 import io.flowgate.contracts.RouteMatch;
 import io.flowgate.contracts.StartupReport;
+import io.flowgate.contracts.internal.diff.ContractDiffer;
+import io.flowgate.contracts.internal.load.RefInliner;
 import io.flowgate.contracts.internal.store.ContractStore;
 import io.flowgate.contracts.internal.store.StoredVersion;
 import io.flowgate.contracts.triggers.LiveTrigger;
@@ -39,6 +43,8 @@ public final class DefaultContractRegistry implements ContractRegistry {
     private final ContractStore store;
     private final BindingChecks checks;
     private final ContractCompiler compiler = new ContractCompiler();
+    private final StoredDocuments documents;
+    private final ContractDiffer differ = new ContractDiffer();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
@@ -46,6 +52,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
     public DefaultContractRegistry(ContractStore store, List<BindingCheck> bindingChecks) {
         this.store = store;
         this.checks = new BindingChecks(bindingChecks);
+        this.documents = new StoredDocuments(store);
     }
 
     @Override
@@ -163,6 +170,18 @@ public final class DefaultContractRegistry implements ContractRegistry {
     @Override
     public Optional<String> source(String name, int version) {
         return store.source(name, version);
+    }
+
+    @Override
+    public ContractDiff diff(String name, int from, Integer to) {
+        int earlier = documents.version(name, from);
+        int later = documents.version(name, to);
+        return differ.diff(name, earlier, documents.read(name, earlier), later, documents.read(name, later));
+    }
+
+    @Override
+    public JsonNode openApiDocument(String name, Integer version) {
+        return RefInliner.inline(documents.read(name, documents.version(name, version)));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.flowgate.gateway.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.ContractNotFound;
 import io.flowgate.contracts.ContractRegistry;
 import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.PublishReport;
 import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.InvalidParameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/contracts}: publish (or dry-run), list, read, version history, delete. */
+/** {@code /admin/contracts}: publish (or dry-run), list, read, version history, diff, documents, delete. */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
 @Controller("/admin/contracts")
@@ -81,6 +83,32 @@ public class ContractAdminController {
     public String source(String name, int version) {
         return registry.source(name, version).orElseThrow(() -> GatewayProblem.notFound(
                 "contract '" + name + "' has no version " + version));
+    }
+
+    /**
+     * {@code ?from=&to=}: what changed from one stored version to another ({@code to} defaults to the newest), each
+     * change judged breaking or not ({@link io.flowgate.contracts.ContractDiff}).
+     */
+    @Get("/{name}/diff")
+    public Map<String, Object> diff(String name, @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        if (from == null || from.isBlank()) {
+            throw new InvalidParameter("from", "from is required: the version to compare from (see "
+                    + "/admin/contracts/" + name + "/versions)");
+        }
+        int earlier = InvalidParameter.wholeNumber("from", from, null, 1, Integer.MAX_VALUE);
+        Integer later = InvalidParameter.wholeNumber("to", to, null, 1, Integer.MAX_VALUE);
+        return ContractJson.diff(registry.diff(name, earlier, later));
+    }
+
+    /**
+     * {@code ?version=} (default: the newest): the version's OpenAPI document as JSON, its local {@code $ref}s
+     * inlined and its {@code x-} extensions kept, for the console's documentation view.
+     */
+    @Get("/{name}/openapi")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode openApi(String name, @QueryValue @Nullable String version) {
+        return registry.openApiDocument(name, InvalidParameter.wholeNumber("version", version, null, 1,
+                Integer.MAX_VALUE));
     }
 
     @Delete("/{name}")

@@ -1,6 +1,7 @@
 package io.flowgate.gateway.admin;
 
 import io.flowgate.contracts.Contract;
+import io.flowgate.contracts.ContractDiff;
 import io.flowgate.contracts.ContractView;
 import io.flowgate.contracts.FlowBinding;
 import io.flowgate.contracts.Operation;
@@ -48,6 +49,42 @@ final class ContractJson {
         return json;
     }
 
+
+    static Map<String, Object> diff(ContractDiff diff) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", diff.name());
+        json.put("from", diff.from());
+        json.put("to", diff.to());
+        json.put("breaking", diff.breaking());
+        json.put("added", diff.added().stream().map(ContractJson::ref).toList());
+        json.put("removed", diff.removed().stream().map(ContractJson::ref).toList());
+        json.put("changed", diff.changed().stream().map(ContractJson::changes).toList());
+        return json;
+    }
+
+    private static Map<String, Object> ref(ContractDiff.OperationRef ref) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", ref.method());
+        json.put("path", ref.path());
+        json.put("operationId", ref.operationId());
+        return json;
+    }
+
+    private static Map<String, Object> changes(ContractDiff.OperationChanges operation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("operation", ref(operation.operation()));
+        json.put("breaking", operation.changes().stream().anyMatch(ContractDiff.Change::breaking));
+        json.put("changes", operation.changes().stream().map(change -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("field", change.field());
+            item.put("from", change.from());
+            item.put("to", change.to());
+            item.put("breaking", change.breaking());
+            item.put("detail", change.detail());
+            return item;
+        }).toList());
+        return json;
+    }
 
     private static Map<String, Object> header(Contract contract) {
         Map<String, Object> json = new LinkedHashMap<>();

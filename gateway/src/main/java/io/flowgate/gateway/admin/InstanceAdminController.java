@@ -14,6 +14,7 @@ import io.flowgate.gateway.auth.CallerAttribute;
 import io.flowgate.gateway.instances.InstanceViews;
 import io.flowgate.gateway.instances.TenantScope;
 import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.InvalidParameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +28,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +51,29 @@ public class InstanceAdminController {
         this.engine = engine;
     }
 
+    /**
+     * Newest first. {@code startedAfter} and {@code startedBefore} are ISO-8601 instants
+     * ({@code 2026-11-23T10:00:00Z}); both bounds are included.
+     */
     @Get("/instances")
-    public Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String flow, @QueryValue @Nullable String state,
-                                    @QueryValue @Nullable String businessKey,
+    public Map<String, Object> list(HttpRequest<?> request, @QueryValue @Nullable String flow,
+                                    @QueryValue @Nullable String state, @QueryValue @Nullable String businessKey,
                                     @QueryValue(defaultValue = "0") int page,
-                                    @QueryValue(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+                                    @QueryValue(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
+                                    @QueryValue @Nullable String startedAfter,
+                                    @QueryValue @Nullable String startedBefore) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw GatewayProblem.badRequest("invalid-page",
                     "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
+        Instant after = InvalidParameter.instant("startedAfter", startedAfter);
+        Instant before = InvalidParameter.instant("startedBefore", startedBefore);
+        if (after != null && before != null && after.isAfter(before)) {
+            throw new InvalidParameter("startedAfter", "startedAfter (" + after + ") is later than startedBefore ("
+                    + before + ")");
+        }
         Page<FlowInstance> result = engine.instances(new InstanceQuery(flow, state(state), businessKey,
-                TenantScope.filterFor(CallerAttribute.get(request)), page, size));
+                TenantScope.filterFor(CallerAttribute.get(request)), page, size, after, before));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", result.items().stream().map(InstanceViews::summary).toList());
         json.put("page", result.page());
@@ -120,6 +134,4 @@ public class InstanceAdminController {
                     + Arrays.toString(InstanceState.values()) + ", was '" + state + "'");
         }
     }
-
-
 }

@@ -3,6 +3,7 @@ package io.flowgate.gateway.problem;
 import io.flowgate.contracts.ContractException;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.ContractRejected;
+import io.flowgate.contracts.ContractVersionNotFound;
 import io.flowgate.contracts.mapping.ResponseContractViolation;
 import io.flowgate.contracts.validation.RequestInvalid;
 import io.flowgate.contracts.validation.UnsupportedMediaType;
@@ -41,6 +42,7 @@ public final class ProblemTable {
             Map.entry("invalid-variables", new Entry(400, "Invalid variables")),
             Map.entry("contract-rejected", new Entry(422, "Contract rejected")),
             Map.entry("contract-not-found", new Entry(404, "Contract not found")),
+            Map.entry("contract-version-not-found", new Entry(404, "Contract version not found")),
             Map.entry("request-invalid", new Entry(400, "Request does not match the contract")),
             Map.entry("unsupported-media-type", new Entry(415, "Unsupported media type")),
             Map.entry("response-contract-violation", new Entry(502, "Flow broke its contract")));
@@ -76,6 +78,8 @@ public final class ProblemTable {
             problem = problem.with("errors", violations(violation.violations()));
         } else if (e instanceof UnsupportedMediaType unsupported) {
             problem = problem.with("supported", unsupported.supported());
+        } else if (e instanceof ContractVersionNotFound missing) {
+            problem = problem.with("contract", missing.name()).with("version", missing.version());
         }
         return problem;
     }

@@ -31,6 +31,14 @@ final class TaskAccess {
         return work(caller, task) == Verdict.ALLOWED;
     }
 
+    /**
+     * Reading one task: what the inbox would list. The platform admin's inbox lists every tenant's tasks, claimed or
+     * not; everyone else's only those {@link #visible} to them.
+     */
+    static Verdict read(Caller caller, UserTaskView task) {
+        return caller.platformAdmin() ? Verdict.ALLOWED : work(caller, task);
+    }
+
     /** Claiming or completing: the assignee, or a holder of a candidate group while unclaimed. */
     static Verdict work(Caller caller, UserTaskView task) {
         if (!sameTenant(caller, task)) {

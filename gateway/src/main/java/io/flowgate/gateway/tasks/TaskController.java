@@ -1,5 +1,7 @@
 package io.flowgate.gateway.tasks;
 
+import io.flowgate.engine.CompletedTask;
+import io.flowgate.engine.CompletedTaskQuery;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.TaskAlreadyClaimed;
 import io.flowgate.engine.TaskNotFound;
@@ -11,6 +13,7 @@ import io.flowgate.gateway.auth.CallerAttribute;
 import io.flowgate.gateway.authz.AuthzProblems;
 import io.flowgate.gateway.instances.InstanceViews;
 import io.flowgate.gateway.problem.GatewayProblem;
+import io.flowgate.gateway.problem.InvalidParameter;
 import io.flowgate.gateway.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -29,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/tasks}: the caller's task inbox — list the tasks the caller may work, claim, unclaim, complete. The
+ * {@code /api/tasks}: the caller's task inbox — list the tasks the caller may work, read one with its instance's
+ * variables, claim, unclaim, complete — and the tasks the caller completed ({@code /api/tasks/history}). The
  * caller is the {@link CallerAttribute} the pipeline leaves on the request; without one the answer is 401. Access
  * rules: {@link TaskAccess}; another tenant's task answers 404, never its data.
  */
@@ -40,6 +44,8 @@ import java.util.Map;
 public class TaskController {
 
     public static final int MAX_TASKS = 200;
+    /** Completed tasks listed when {@code limit} is not given. */
+    public static final int DEFAULT_HISTORY = 50;
     /** How long completing a task waits for the flow to settle before answering with the instance as it stands. */
     public static final Duration COMPLETE_BUDGET = Duration.ofSeconds(5);
 
@@ -72,6 +78,33 @@ public class TaskController {
         List<String> byGroup = assignee != null && candidateGroup == null ? List.of() : groups;
         return engine.tasks(new TaskQuery(byGroup, mine, caller.tenant(), instanceId, MAX_TASKS)).stream()
                 .filter(task -> TaskAccess.visible(caller, task)).toList();
+    }
+
+    /**
+     * The tasks the caller completed — held them when they were completed — newest first, from the engine's
+     * history. The platform admin sees everyone's in every tenant; others only their own in their tenant. A task
+     * completed without being claimed has no assignee and is in no one's list but the platform admin's.
+     */
+    @Get("/history")
+    public List<CompletedTask> history(HttpRequest<?> request, @QueryValue @Nullable String limit) {
+        Caller caller = authenticated(request);
+        int max = InvalidParameter.wholeNumber("limit", limit, DEFAULT_HISTORY, 1, MAX_TASKS);
+        return engine.completedTasks(caller.platformAdmin() ? CompletedTaskQuery.everyone(max)
+                : CompletedTaskQuery.completedBy(caller.subject(), caller.tenant(), max));
+    }
+
+    /**
+     * One open task with its instance's variables, when the inbox would list it to the caller
+     * ({@link TaskAccess#read}): 404 for another tenant's task as for an unknown id, 403 when it is offered to none
+     * of the caller's roles, 409 when another user holds it.
+     */
+    @Get("/{id}")
+    public TaskDetails read(HttpRequest<?> request, String id) {
+        Caller caller = authenticated(request);
+        UserTaskView task = openTask(id);
+        check(TaskAccess.read(caller, task), id, "see");
+        return new TaskDetails(task, engine.instance(task.instanceId()).map(FlowInstance::variables)
+                .orElse(Map.of()));
     }
 
     /** Makes the caller the task's assignee; 409 when another user holds it. */

@@ -1,8 +1,10 @@
 package io.flowgate.gateway.authz;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.contracts.Contract;
+import io.flowgate.contracts.ContractDiff;
 import io.flowgate.contracts.ContractRegistry;
 import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.ContractView;
@@ -122,6 +124,16 @@ final class AuthzFixtures {
 
         @Override
         public Optional<String> source(String name, int version) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ContractDiff diff(String name, int from, Integer to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public JsonNode openApiDocument(String name, Integer version) {
             throw new UnsupportedOperationException();
         }
 

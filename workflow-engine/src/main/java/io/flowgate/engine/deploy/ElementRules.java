@@ -114,6 +114,10 @@ final class ElementRules {
                     + describeListener(element) + ") is not allowed; listeners cannot run code in Flowgate");
         } else if ("connector".equals(name)) {
             connector(element, problems);
+        } else if ("formField".equals(name)) {
+            FormRules.formField(element, problems);
+        } else if ("constraint".equals(name)) {
+            FormRules.constraint(element, problems);
         }
     }
 
@@ -136,6 +140,7 @@ final class ElementRules {
             handled.add("type");
             problems.add("camunda:type '" + type + "' is not supported; use camunda:type=\"external\" or a connector");
         }
+        FormRules.handlerAttribute(element, handled, problems);
         if (camundaAttribute(element, "decisionRef") != null) {
             handled.add("decisionRef");
             problems.add("business rule tasks with camunda:decisionRef are not supported (Flowgate has no DMN yet)");

@@ -111,8 +111,9 @@ public final class FlowChecker {
                 continue;
             }
             if (ExpressionRules.looksLikeExpression(attribute.getValue())) {
+                String where = FormRules.where(element, attribute.getName());
                 for (String reason : expressionRules.problems(attribute.getValue())) {
-                    findings.add(new FlowFinding(fileName, elementId, reason));
+                    findings.add(new FlowFinding(fileName, elementId, where + reason));
                 }
             }
         }

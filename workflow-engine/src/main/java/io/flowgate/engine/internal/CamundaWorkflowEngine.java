@@ -1,6 +1,8 @@
 package io.flowgate.engine.internal;
 
 import io.flowgate.connectors.ConnectorRegistry;
+import io.flowgate.engine.CompletedTask;
+import io.flowgate.engine.CompletedTaskQuery;
 import io.flowgate.engine.CompleteTaskRequest;
 import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowDeployment;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@link WorkflowEngine} on an embedded Camunda 7 engine. Each method hands over to its use case. */
@@ -50,6 +53,8 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final RetryIncident retryIncident;
     private final ListTasks listTasks;
     private final ReadTask readTask;
+    private final ListCompletedTasks listCompletedTasks;
+    private final ListCandidateGroups listCandidateGroups;
     private final ClaimTask claimTask;
     private final UnclaimTask unclaimTask;
     private final DeployFlow deployFlow;
@@ -75,7 +80,10 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.cancelInstance = new CancelInstance(context);
         this.listIncidents = new ListIncidents(context, incidents);
         this.retryIncident = new RetryIncident(context);
-        TaskViews taskViews = new TaskViews(context, keys, new SeparationRules(engine.getRepositoryService()));
+        UserTaskModels userTasks = new UserTaskModels(engine.getRepositoryService(), keys);
+        TaskViews taskViews = new TaskViews(context, keys, userTasks);
+        this.listCompletedTasks = new ListCompletedTasks(context);
+        this.listCandidateGroups = new ListCandidateGroups(context, userTasks);
         this.completeTaskByKey = new CompleteTaskByKey(context, taskViews);
         this.listTasks = new ListTasks(context, taskViews);
         this.readTask = new ReadTask(context, taskViews);
@@ -217,6 +225,16 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     @Override
     public Optional<UserTaskView> task(String taskId) {
         return readTask.execute(taskId);
+    }
+
+    @Override
+    public List<CompletedTask> completedTasks(CompletedTaskQuery query) {
+        return listCompletedTasks.execute(query);
+    }
+
+    @Override
+    public SortedSet<String> candidateGroups() {
+        return listCandidateGroups.execute();
     }
 
     @Override

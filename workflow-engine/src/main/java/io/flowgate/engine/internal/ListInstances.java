@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,13 @@ final class ListInstances {
         }
         if (query.tenantId() != null) {
             history.tenantIdIn(query.tenantId());
+        }
+        // both bounds are inclusive in Camunda's query
+        if (query.startedAfter() != null) {
+            history.startedAfter(Date.from(query.startedAfter()));
+        }
+        if (query.startedBefore() != null) {
+            history.startedBefore(Date.from(query.startedBefore()));
         }
         return query.state() == null ? Optional.of(history) : byState(history, query.state(), query.flowKey());
     }

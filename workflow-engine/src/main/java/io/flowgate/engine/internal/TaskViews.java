@@ -16,18 +16,18 @@ import java.util.stream.Collectors;
 
 /**
  * Turns Camunda tasks into {@link UserTaskView}s: candidate groups, the business key and initiator of their
- * instance (one history query for a whole page), and the separation-of-duties flag.
+ * instance (one history query for a whole page), and what the model declares (separation of duties, form fields).
  */
 final class TaskViews {
 
     private final EngineContext context;
     private final DefinitionKeys definitions;
-    private final SeparationRules separation;
+    private final UserTaskModels models;
 
-    TaskViews(EngineContext context, DefinitionKeys definitions, SeparationRules separation) {
+    TaskViews(EngineContext context, DefinitionKeys definitions, UserTaskModels models) {
         this.context = context;
         this.definitions = definitions;
-        this.separation = separation;
+        this.models = models;
     }
 
     List<UserTaskView> of(List<Task> tasks) {
@@ -58,11 +58,12 @@ final class TaskViews {
         List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).distinct().toList();
+        UserTaskModels.Declared declared = models.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         return new UserTaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getProcessInstanceId(), definitions.of(task.getProcessDefinitionId()),
                 instance == null ? null : instance.getBusinessKey(), task.getAssignee(), groups,
                 InstanceReader.instant(task.getCreateTime()), task.getTenantId(),
                 instance == null ? null : instance.getStartUserId(),
-                separation.separateFromInitiator(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+                declared.separateFromInitiator(), declared.formFields());
     }
 }

@@ -60,6 +60,16 @@ class FlowCheckerTest {
             nested method          | <bpmn:userTask id="el" camunda:assignee="${order.customer.name.toUpperCase()}" /> | calls a method ('toUpperCase' on 'order.customer.name')
             function               | <bpmn:userTask id="el" camunda:assignee="${S(json).prop('a')}" /> | calls the function 'S'
             unparseable            | <bpmn:userTask id="el" camunda:assignee="${a +}" /> | cannot be parsed
+            form default method    | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" type="long" defaultValue="${order.total.longValue()}" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'amount', defaultValue: expression '${order.total.longValue()}' calls a method ('longValue' on 'order.total')
+            form default engine    | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" type="long" defaultValue="#{execution.processEngineServices}" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'amount', defaultValue: expression '#{execution.processEngineServices}' reads 'execution'
+            form label function    | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" type="long" label="${S(x)}" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'amount', label: expression '${S(x)}' calls the function 'S'
+            form enum value        | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="reason" type="enum"><camunda:value id="a" name="${task.name}" /></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'reason', name: expression '${task.name}' reads 'task'
+            form unknown type      | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" type="double" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'amount' has the type 'double'; the types are string, long, boolean, date, enum
+            form without type      | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | form field 'amount' needs a type: string, long, boolean, date, enum
+            form without id        | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField type="string" /></camunda:formData></bpmn:extensionElements></bpmn:userTask> | camunda:formField needs an id
+            form validator class   | <bpmn:userTask id="el"><bpmn:extensionElements><camunda:formData><camunda:formField id="amount" type="long"><camunda:validation><camunda:constraint name="validator" config="org.x.Check" /></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask> | camunda:constraint 'validator' (on form field 'amount', config 'org.x.Check') is not allowed
+            form handler on task   | <bpmn:userTask id="el" camunda:formHandlerClass="org.x.Handler" /> | camunda:formHandlerClass 'org.x.Handler' is not allowed: Camunda would instantiate the Java class while deploying
+            form handler on start  | <bpmn:startEvent id="el" camunda:formHandlerClass="org.x.Handler" /> | camunda:formHandlerClass 'org.x.Handler' is not allowed
             """)
     void refuses(String rule, String element, String reason) {
         List<FlowFinding> findings = findings(element);
@@ -69,6 +79,27 @@ class FlowCheckerTest {
             assertThat(finding.elementId()).isEqualTo("el");
             assertThat(finding.reason()).contains(reason);
         });
+    }
+
+    @Test
+    void acceptsAUserTaskFormWithVariableDefaultsEnumValuesAndBuiltInConstraints() {
+        assertThat(findings("""
+                <bpmn:userTask id="decide" camunda:candidateGroups="refund-desk">
+                  <bpmn:extensionElements><camunda:formData>
+                    <camunda:formField id="amount" label="Amount" type="long" defaultValue="${order['total'] * 100}">
+                      <camunda:validation><camunda:constraint name="required" /><camunda:constraint name="min" config="1" /></camunda:validation>
+                    </camunda:formField>
+                    <camunda:formField id="reason" type="enum" defaultValue="damaged">
+                      <camunda:value id="damaged" name="Arrived damaged" /><camunda:value id="late" name="Arrived late" />
+                    </camunda:formField>
+                    <camunda:formField id="approved" type="boolean" /><camunda:formField id="payOn" type="date" datePattern="yyyy-MM-dd" />
+                    <camunda:formField id="note" label="${customer.name}'s note" type="string" defaultValue="${now()}" />
+                  </camunda:formData></bpmn:extensionElements>
+                </bpmn:userTask>
+                <bpmn:startEvent id="start"><bpmn:extensionElements><camunda:formData>
+                  <camunda:formField id="orderId" type="string" />
+                </camunda:formData></bpmn:extensionElements></bpmn:startEvent>
+                """)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,5 @@
+import translate from './translate.js';
+
+export default {
+  translate: ['value', translate],
+};
