@@ -52,7 +52,8 @@ function FlowBox({ flow }) {
               {flow.task && <> · task <code>{flow.task}</code></>}
               {flow.buffer && ` · buffer ${flow.buffer}`}
             </>
-          ) : <Badge tone="warn">unrouted: answers 501</Badge>}
+          ) : flow.action === 'mock' ? <span>mock: answers its declared example, no flow runs</span>
+            : <Badge tone="warn">unrouted: answers 501</Badge>}
         </dd>
       </div>
       {flow.businessKey && <div><dt>Business key</dt><dd><code>{flow.businessKey}</code></dd></div>}

@@ -47,6 +47,7 @@ export function OperationsTable({ rows }) {
 
 function FlowCell({ flow }) {
   if (!flow) return <span className="muted">—</span>;
+  if (flow.action === 'mock') return <span>mock · answers its example ({flow.status})</span>;
   const extra = [flow.message && `message ${flow.message}`, flow.task && `task ${flow.task}`].filter(Boolean);
   return (
     <>

@@ -58,7 +58,7 @@ export function PublishReport({ result, stale }) {
                     <td><MethodBadge method={op.method} /></td>
                     <td><code>{op.path}</code></td>
                     <td>{op.operationId ?? <span className="muted">—</span>}</td>
-                    <td>{op.flow ? <code>{op.flow.id}</code> : <Badge tone="warn">unrouted</Badge>}</td>
+                    <td>{op.flow ? <code>{op.flow.id ?? op.flow.action}</code> : <Badge tone="warn">unrouted</Badge>}</td>
                     <td>{op.flow?.mode ?? '—'}</td>
                   </tr>
                 ))}

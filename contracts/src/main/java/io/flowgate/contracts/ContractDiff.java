@@ -14,7 +14,8 @@ import java.util.List;
  * {@code x-flow-id} changed or removed; {@code x-flow-action} or {@code x-flow-mode} (sync/async) changed.
  * Listed but not breaking: operations added, optional additions, requirements relaxed, removals a client cannot
  * notice, more callers allowed, rate limits changed, success responses added, a path variable or operationId
- * renamed. Descriptions and summaries are ignored.
+ * renamed, an operation that answered 501 or its example ({@code x-flow-action: mock}) now running a flow, an
+ * unrouted operation turned into a mock. Descriptions and summaries are ignored.
  *
  * @param name     contract name
  * @param from     the earlier version compared

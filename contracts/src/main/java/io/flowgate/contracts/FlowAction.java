@@ -2,7 +2,9 @@ package io.flowgate.contracts;
 
 /** {@code x-flow-action}. */
 public enum FlowAction {
-    START("start"), CORRELATE("correlate"), COMPLETE_TASK("complete-task"), STATUS("status");
+    START("start"), CORRELATE("correlate"), COMPLETE_TASK("complete-task"), STATUS("status"),
+    /** No flow: the gateway answers the operation's declared example ({@link FlowBinding#mock()}). */
+    MOCK("mock");
 
     private final String value;
 

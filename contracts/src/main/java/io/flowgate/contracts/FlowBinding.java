@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The {@code x-flow-*} extensions of an operation, parsed and compiled.
  *
- * @param flowId      {@code x-flow-id}
+ * @param flowId      {@code x-flow-id}; null for {@code mock}, which runs no flow
  * @param action      {@code x-flow-action}
  * @param message     {@code x-flow-message} (correlate)
  * @param taskKey     {@code x-flow-task} (complete-task)
@@ -23,11 +23,12 @@ import java.util.Optional;
  *                    {@code "{path.id}"}; empty for the other actions
  * @param buffer      {@code x-flow-buffer} (correlate): how long a message that no instance waits for yet is kept
  *                    and delivered once one does; zero (the default) answers 404 at once
+ * @param mock        for {@code mock}: the answer compiled from the declared example; empty for the other actions
  */
 public record FlowBinding(String flowId, FlowAction action, String message, String taskKey,
                           Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
                           VariableMapping variables, Map<String, Integer> errors, Optional<ValueTemplate> instance,
-                          Duration buffer) {
+                          Duration buffer, Optional<MockAnswer> mock) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The longest {@code x-flow-timeout} accepted: a request thread waits this long at most. */
@@ -38,6 +39,18 @@ public record FlowBinding(String flowId, FlowAction action, String message, Stri
     public FlowBinding {
         errors = Map.copyOf(errors);
         buffer = buffer == null ? Duration.ZERO : buffer;
+        mock = mock == null ? Optional.empty() : mock;
+    }
+
+    /** {@code x-flow-action: mock}: no flow, no variables; the operation answers {@code answer}. */
+    public static FlowBinding ofMock(MockAnswer answer) {
+        return new FlowBinding(null, FlowAction.MOCK, null, null, Optional.empty(), FlowMode.SYNC, DEFAULT_TIMEOUT,
+                request -> Map.of(), Map.of(), Optional.empty(), Duration.ZERO, Optional.of(answer));
+    }
+
+    /** False only for {@code mock}: every other action drives the flow {@link #flowId()}. */
+    public boolean runsFlow() {
+        return action != FlowAction.MOCK;
     }
 
     /** A binding without an instance template (every action but {@code status}). */
@@ -45,6 +58,6 @@ public record FlowBinding(String flowId, FlowAction action, String message, Stri
                        Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
                        VariableMapping variables, Map<String, Integer> errors) {
         this(flowId, action, message, taskKey, businessKey, mode, timeout, variables, errors, Optional.empty(),
-                Duration.ZERO);
+                Duration.ZERO, Optional.empty());
     }
 }

@@ -188,7 +188,7 @@ public final class DefaultContractRegistry implements ContractRegistry {
     public List<Operation> operationsUsing(String flowKey) {
         return snapshot.contracts().values().stream()
                 .flatMap(c -> c.contract().operations().stream())
-                .filter(op -> op.binding().map(b -> b.flowId().equals(flowKey)).orElse(false))
+                .filter(op -> op.binding().map(b -> flowKey.equals(b.flowId())).orElse(false))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.internal.JsonPointers.Located;
 import io.flowgate.contracts.internal.extension.FlowExtensions;
 import io.flowgate.contracts.internal.extension.PolicyExtensions;
+import io.flowgate.contracts.internal.mapping.MockAnswerCompiler;
 import io.flowgate.contracts.internal.mapping.ResponseMappingCompiler;
 import io.flowgate.contracts.internal.route.PathTemplate;
 import io.flowgate.contracts.internal.validation.RequestValidatorCompiler;
@@ -20,19 +21,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Compiles one operation: request validator, flow binding and response mapping, all at publish time. */
+/**
+ * Compiles one operation: request validator, flow binding (for a mock, its answer) and response mapping, all at
+ * publish time.
+ */
 final class OperationCompiler {
 
     private final String contract;
     private final RequestValidatorCompiler validators;
     private final ResponseMappingCompiler responses;
-    private final FlowExtensions extensions = new FlowExtensions();
+    private final FlowExtensions extensions;
     private final PolicyExtensions policies = new PolicyExtensions();
 
     OperationCompiler(String contract, JsonNode document, SchemaCompiler schemas) {
         this.contract = contract;
         this.validators = new RequestValidatorCompiler(document, schemas);
         this.responses = new ResponseMappingCompiler(document, schemas);
+        this.extensions = new FlowExtensions(new MockAnswerCompiler(document, schemas));
     }
 
     /** @param findings the operation's findings are added here */

@@ -114,6 +114,12 @@ final class ContractJson {
 
     private static Map<String, Object> binding(FlowBinding b) {
         Map<String, Object> json = new LinkedHashMap<>();
+        if (b.mock().isPresent()) {
+            // answered from the contract: no flow, so no mode, timeout or errors to show
+            json.put("action", b.action().value());
+            json.put("status", b.mock().get().status());
+            return json;
+        }
         json.put("id", b.flowId());
         json.put("action", b.action().value());
         json.put("message", b.message());

@@ -24,7 +24,7 @@ final class BindingRules {
                     : Optional.of(ContractFinding.of(op, "x-flow-task '" + binding.taskKey()
                     + "' is not a user task of flow '" + model.key() + "' (user tasks: "
                     + new TreeSet<>(model.userTasks().keySet()) + ")"));
-            case START, STATUS -> Optional.empty();
+            case START, STATUS, MOCK -> Optional.empty();
         };
     }
 }

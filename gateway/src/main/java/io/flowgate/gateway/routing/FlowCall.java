@@ -27,7 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs an operation's flow action with the mapped variables and hands the outcome to {@link FlowAnswers}. */
+/**
+ * Runs an operation's flow action with the mapped variables and hands the outcome to {@link FlowAnswers}; a mock
+ * runs nothing and answers its example ({@link MockCall}).
+ */
 @Singleton
 public class FlowCall {
 
@@ -49,6 +52,9 @@ public class FlowCall {
      * as initiator; correlation and task completion only find instances of the caller's tenant.
      */
     public HttpResponse<?> call(Caller caller, Operation operation, FlowBinding binding, ValidatedRequest request) {
+        if (binding.action() == FlowAction.MOCK) {
+            return MockCall.answer(binding.mock().orElseThrow());
+        }
         if (binding.action() == FlowAction.STATUS) {
             // the status resource, declared in a contract: same document as the built-in one for every flow
             return statusResource.status(caller, instanceId(binding, request));
@@ -68,7 +74,7 @@ public class FlowCall {
             }
             case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
                     requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);
-            case CORRELATE, STATUS -> throw new IllegalStateException("handled above");
+            case CORRELATE, STATUS, MOCK -> throw new IllegalStateException("handled above");
         };
         return answers.answer(operation, binding, instance);
     }

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The contract pipeline, in order: route look-up → authentication (a webhook's signature for {@code x-webhook}
- * operations) → rate limit → authorization → idempotency (and a webhook's delivery id) → validation → flow (body and
- * header size limits apply before, in Netty). Routes, policies, schemas and mappings were compiled at publish time;
+ * operations) → rate limit → authorization → idempotency (and a webhook's delivery id) → validation → flow, or a
+ * mock's example (body and header size limits apply before, in Netty). Routes, policies, schemas and mappings were compiled at publish time;
  * this class only looks things up.
  */
 @Singleton

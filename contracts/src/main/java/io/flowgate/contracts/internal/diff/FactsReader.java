@@ -2,6 +2,7 @@ package io.flowgate.contracts.internal.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.ContractDiff.OperationRef;
+import io.flowgate.contracts.FlowAction;
 import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.RateLimitSpec;
 import io.flowgate.contracts.internal.extension.PolicyExtensions;
@@ -54,13 +55,15 @@ final class FactsReader {
         // findings do not matter here: the version was accepted when it was published
         OperationPolicy policy = new PolicyExtensions().read(op, method, new ArrayList<>());
         String flowId = text(op, "x-flow-id", null);
-        boolean routed = flowId != null;
+        String action = text(op, "x-flow-action", FlowAction.START.value()).strip();
+        boolean mock = FlowAction.MOCK.value().equals(action);
+        boolean routed = flowId != null || mock;
         return new OperationFacts(new OperationRef(method, path, text(op, "operationId", null)),
                 method + " " + template.shape(), parameters(template, item, op), body(op), successCodes(op),
                 policy.requiredRoles().stream().sorted().toList(), policy.isPublic(),
                 policy.rateLimit().map(FactsReader::rateLimit).orElse(null), flowId,
-                routed ? text(op, "x-flow-action", "start") : null,
-                routed ? text(op, "x-flow-mode", op.has("x-webhook") ? "async" : "sync") : null);
+                routed ? action : null,
+                flowId != null ? text(op, "x-flow-mode", op.has("x-webhook") ? "async" : "sync") : null);
     }
 
     /** The path item's parameters overridden by the operation's, by {@code in} and name. */

@@ -126,14 +126,20 @@ final class OperationDiffer {
         if (!Objects.equals(before.flowId(), after.flowId())) {
             boolean wasRouted = before.flowId() != null;
             add("x-flow-id", before.flowId(), after.flowId(), wasRouted, !wasRouted ? "now runs a flow"
-                    : after.flowId() == null ? "no longer runs a flow (answers 501)" : "runs another flow");
+                    : after.flowId() != null ? "runs another flow"
+                    : after.action() != null ? "no longer runs a flow (answers its example: mock)"
+                    : "no longer runs a flow (answers 501)");
             return;
+        }
+        if (!Objects.equals(before.action(), after.action())) {
+            // without a flow on either side: an unrouted operation (501) that became a mock, or the reverse
+            boolean wasAnswering = before.action() != null;
+            add("x-flow-action", before.action(), after.action(), wasAnswering, !wasAnswering
+                    ? "now answers its example (mock)" : after.action() == null
+                    ? "no longer answers its example (answers 501)" : "flow action changed");
         }
         if (before.flowId() == null) {
             return;
-        }
-        if (!before.action().equals(after.action())) {
-            add("x-flow-action", before.action(), after.action(), true, "flow action changed");
         }
         if (!before.mode().equals(after.mode())) {
             add("x-flow-mode", before.mode(), after.mode(), true, "async".equals(after.mode())

@@ -16,9 +16,9 @@ import java.util.Set;
  * @param successCodes declared 2xx response codes, sorted
  * @param roles        {@code x-required-roles}, sorted
  * @param rateLimit    {@code x-rate-limit} as {limit, window, key}; null when none
- * @param flowId       {@code x-flow-id}; null when unrouted
+ * @param flowId       {@code x-flow-id}; null when unrouted or a mock
  * @param action       {@code x-flow-action} (with its default); null when unrouted
- * @param mode         {@code x-flow-mode} (with its default); null when unrouted
+ * @param mode         {@code x-flow-mode} (with its default); null when unrouted or a mock
  */
 record OperationFacts(OperationRef ref, String route, Map<String, Parameter> parameters, Body body,
                       Set<String> successCodes, List<String> roles, boolean isPublic, Map<String, Object> rateLimit,

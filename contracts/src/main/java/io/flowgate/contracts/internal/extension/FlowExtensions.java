@@ -6,6 +6,7 @@ import io.flowgate.contracts.FlowBinding;
 import io.flowgate.contracts.FlowMode;
 import io.flowgate.contracts.internal.JsonPointers.Located;
 import io.flowgate.contracts.internal.mapping.DefaultVariableMapping;
+import io.flowgate.contracts.internal.mapping.MockAnswerCompiler;
 import io.flowgate.contracts.mapping.ValueTemplate;
 import io.flowgate.contracts.mapping.VariableMapping;
 
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Reads an operation's {@code x-flow-*} extensions once, at publish time, into a {@link FlowBinding}. Every value
  * that is not well-formed becomes a finding whose reason starts with the extension's name. {@code x-flow-response}
- * is compiled separately (it needs the response schemas).
+ * is compiled separately (it needs the response schemas); so is a mock's answer, by {@link MockAnswerCompiler}.
  */
 public final class FlowExtensions {
 
@@ -27,16 +28,27 @@ public final class FlowExtensions {
             "x-flow-business-key", "x-flow-mode", "x-flow-timeout", "x-flow-variables", "x-flow-response",
             "x-flow-errors", "x-flow-instance", "x-flow-buffer");
 
+    private final MockExtension mock;
+
+    public FlowExtensions(MockAnswerCompiler mockAnswers) {
+        this.mock = new MockExtension(mockAnswers);
+    }
+
     /**
      * @param operation     the operation object
      * @param pathVariables names of the operation path's template variables
      * @param findings      reasons are added here
-     * @return the binding, empty when the operation has no {@code x-flow-id} (unrouted) or it is malformed
+     * @return the binding, empty when the operation has no {@code x-flow-id} and is no mock (unrouted) or it is
+     *         malformed
      */
     public Optional<FlowBinding> read(Located operation, Set<String> pathVariables, List<String> findings) {
         JsonNode op = operation.node();
         int before = findings.size();
         checkUnknown(op, findings);
+        if (declaresMock(op)) {
+            Optional<FlowBinding> binding = mock.read(operation, findings);
+            return findings.size() > before ? Optional.empty() : binding;
+        }
         ExtensionReader reader = new ExtensionReader(op, pathVariables, findings);
         if (!op.has("x-flow-id")) {
             reportOrphans(op, findings);
@@ -61,7 +73,12 @@ public final class FlowExtensions {
             return Optional.empty();
         }
         return Optional.of(new FlowBinding(flowId, action, message, task, businessKey, mode, timeout, variables,
-                errors, instance, buffer));
+                errors, instance, buffer, Optional.empty()));
+    }
+
+    private static boolean declaresMock(JsonNode op) {
+        JsonNode action = op.path("x-flow-action");
+        return action.isTextual() && FlowAction.MOCK.value().equals(action.asText().strip());
     }
 
     private static Optional<ValueTemplate> checkAction(FlowAction action, String message, String task,

@@ -12,7 +12,6 @@ import io.flowgate.contracts.internal.validation.SchemaCompiler;
 import io.flowgate.contracts.mapping.ResponseMapping;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,10 +28,12 @@ public final class ResponseMappingCompiler {
 
     private final JsonNode document;
     private final SchemaCompiler schemas;
+    private final DeclaredResponses declaredResponses;
 
     public ResponseMappingCompiler(JsonNode document, SchemaCompiler schemas) {
         this.document = document;
         this.schemas = schemas;
+        this.declaredResponses = new DeclaredResponses(document);
     }
 
     /** @param findings reasons (naming the extension) are added here */
@@ -49,7 +50,7 @@ public final class ResponseMappingCompiler {
         });
         Located responses = operation.child("responses");
         int status = status(declared, responses, findings);
-        Located schema = schemaFor(responses, status);
+        Located schema = declaredResponses.schema(responses, status);
         ResponseBody body = body(declared, schema, findings);
         return new TemplateResponseMapping(status, body, compiled(schema, findings));
     }
@@ -57,14 +58,14 @@ public final class ResponseMappingCompiler {
     private int status(JsonNode declared, Located responses, List<String> findings) {
         JsonNode status = declared.path("status");
         if (status.isMissingNode()) {
-            return firstSuccess(responses.node());
+            return DeclaredResponses.firstSuccess(responses.node());
         }
         if (!status.isInt() || status.asInt() < 100 || status.asInt() > 599) {
             findings.add(EXTENSION + ": status must be an HTTP status number between 100 and 599, not " + status);
-            return firstSuccess(responses.node());
+            return DeclaredResponses.firstSuccess(responses.node());
         }
         int code = status.asInt();
-        if (responses.node().size() > 0 && responseFor(responses, code) == null) {
+        if (responses.node().size() > 0 && declaredResponses.response(responses, code) == null) {
             findings.add(EXTENSION + ": status " + code + " is not declared in the operation's responses");
         }
         return code;
@@ -96,46 +97,6 @@ public final class ResponseMappingCompiler {
             findings.add(e.getMessage());
             return null;
         }
-    }
-
-    private static int firstSuccess(JsonNode responses) {
-        for (Iterator<String> it = responses.fieldNames(); it.hasNext(); ) {
-            String code = it.next();
-            if (code.matches("2\\d\\d")) {
-                return Integer.parseInt(code);
-            }
-        }
-        return 200;
-    }
-
-    /** The response object for a status: exact code, then the {@code 2XX}-style range, then {@code default}. */
-    private Located responseFor(Located responses, int status) {
-        for (String key : List.of(String.valueOf(status), status / 100 + "XX", "default")) {
-            if (responses.node().has(key)) {
-                Located raw = responses.child(key);
-                return JsonPointers.follow(document, raw.node(), raw.pointer());
-            }
-        }
-        return null;
-    }
-
-    private Located schemaFor(Located responses, int status) {
-        Located response = responseFor(responses, status);
-        if (response == null) {
-            return null;
-        }
-        Located content = response.child("content");
-        String chosen = content.node().has("application/json") ? "application/json" : null;
-        for (Iterator<String> it = content.node().fieldNames(); chosen == null && it.hasNext(); ) {
-            String mediaType = it.next();
-            if (mediaType.toLowerCase(java.util.Locale.ROOT).split(";")[0].strip().endsWith("+json")) {
-                chosen = mediaType;
-            }
-        }
-        if (chosen == null || !content.node().path(chosen).has("schema")) {
-            return null;
-        }
-        return content.child(chosen).child("schema");
     }
 
     private Set<String> properties(JsonNode schema, int depth) {
