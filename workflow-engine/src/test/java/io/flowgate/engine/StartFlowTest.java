@@ -4,6 +4,7 @@ import io.flowgate.engine.internal.CamundaWorkflowEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ class StartFlowTest {
         for (String fixture : List.of("straight", "approval", "async", "slow", "failing", "failing-late")) {
             engine.deploy("StartFlowTest." + fixture + ".bpmn", TestEngines.fixture("StartFlowTest." + fixture + ".bpmn"));
         }
+        engine.deploy("StartFlowTest.latest-check.bpmn", new String(TestEngines.fixture("StartFlowTest.straight.bpmn"),
+                StandardCharsets.UTF_8).replace("id=\"straight\"", "id=\"latest-check\"").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -38,6 +41,34 @@ class StartFlowTest {
         assertThat(instance.flowVersion()).isPositive();
         assertThat(instance.activities()).isEmpty();
         assertThat(instance.endedAt()).isNotNull();
+    }
+
+    @Test
+    void answersAnInstanceThatEndedInItsStartAsTheDatabaseHasIt() {
+        FlowInstance answered = engine.start(new StartRequest("straight", "order-2", Map.of("name", "Grace"), null,
+                null), BUDGET);
+
+        FlowInstance stored = engine.instance(answered.id()).orElseThrow();
+
+        assertThat(answered.state()).isEqualTo(stored.state());
+        assertThat(answered.variables()).isEqualTo(stored.variables());
+        assertThat(answered.businessKey()).isEqualTo(stored.businessKey());
+        assertThat(answered.flowVersion()).isEqualTo(stored.flowVersion());
+        assertThat(answered.error()).isEqualTo(stored.error());
+    }
+
+    @Test
+    void startsAVersionDeployedHereAtOnce() {
+        int before = engine.start(new StartRequest("latest-check", null, Map.of("name", "a"), null, null), BUDGET)
+                .flowVersion();
+        String changed = new String(TestEngines.fixture("StartFlowTest.straight.bpmn"), StandardCharsets.UTF_8)
+                .replace("id=\"straight\"", "id=\"latest-check\"")
+                .replace("name=\"Straight through\"", "name=\"Straight through, v" + (before + 1) + "\"");
+        engine.deploy("StartFlowTest.latest-check.bpmn", changed.getBytes(StandardCharsets.UTF_8));
+
+        FlowInstance next = engine.start(new StartRequest("latest-check", null, Map.of("name", "b"), null, null), BUDGET);
+
+        assertThat(next.flowVersion()).isEqualTo(before + 1);
     }
 
     @Test

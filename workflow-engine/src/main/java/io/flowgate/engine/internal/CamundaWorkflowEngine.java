@@ -111,7 +111,8 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
                 settings.commandQueueSize());
         PendingMessages pending = new PendingMessages(dataSource, engine, codec, Clock.systemUTC());
         CamundaWorkflowEngine wrapped = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
-                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable())),
+                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable()),
+                new LatestDefinitions(engine.getRepositoryService())),
                 pending);
         pending.start();
         return wrapped;

@@ -36,6 +36,7 @@ final class DeployFlow {
         } catch (ParseException e) {
             throw EngineExceptions.rejected(fileName, e);
         }
+        context.definitions().forgetAll();
         List<FlowSummary> flows = FlowSummaries.of(repository, repository.createProcessDefinitionQuery()
                 .deploymentId(deployment.getId()).orderByProcessDefinitionKey().asc().list());
         return new FlowDeployment(deployment.getId(), flows, !earlier.contains(deployment.getId()), warnings);

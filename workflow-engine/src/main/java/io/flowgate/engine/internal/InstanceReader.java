@@ -145,20 +145,29 @@ final class InstanceReader {
                 typed.put(variable.getName(), variable.getTypedValue());
             }
         }
+        boolean terminated = HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(stored.getState());
+        return endedView(stored.getId(), stored.getProcessDefinitionKey(), version(stored), stored.getBusinessKey(),
+                stored.getTenantId(), typed, terminated, instant(stored.getStartTime()), instant(stored.getEndTime()));
+    }
+
+    /**
+     * An ended instance from its process-level variables: COMPLETED, ERROR (an error outcome or error variable) or
+     * CANCELLED. Used for history reads and for instances that ended inside their start command.
+     */
+    FlowInstance endedView(String id, String flowKey, int version, String businessKey, String tenantId,
+                           Map<String, TypedValue> typed, boolean terminated, Instant startedAt, Instant endedAt) {
         Object outcome = plain(typed.get(FlowErrors.OUTCOME_VARIABLE));
         Optional<FlowError> error = FlowErrors.parse(plain(typed.get(FlowErrors.ERROR_VARIABLE)));
         InstanceState state;
-        if (FlowErrors.OUTCOME_CANCELLED.equals(outcome)
-                || HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(stored.getState())) {
+        if (FlowErrors.OUTCOME_CANCELLED.equals(outcome) || terminated) {
             state = InstanceState.CANCELLED;
             error = Optional.empty();
         } else {
             state = FlowErrors.OUTCOME_ERROR.equals(outcome) || error.isPresent() ? InstanceState.ERROR
                     : InstanceState.COMPLETED;
         }
-        return new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
-                stored.getBusinessKey(), stored.getTenantId(), state, List.of(), codec.visible(typed), error,
-                instant(stored.getStartTime()), instant(stored.getEndTime()));
+        return new FlowInstance(id, flowKey, version, businessKey, tenantId, state, List.of(), codec.visible(typed),
+                error, startedAt, endedAt);
     }
 
     private static void collectLeaves(ActivityInstance instance, List<ActivityView> into) {

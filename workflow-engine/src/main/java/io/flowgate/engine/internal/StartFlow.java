@@ -2,15 +2,17 @@ package io.flowgate.engine.internal;
 
 import io.flowgate.engine.FlowFailed;
 import io.flowgate.engine.FlowInstance;
-import io.flowgate.engine.FlowNotFound;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.StartRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +41,7 @@ final class StartFlow {
         }
         Instant deadline = Instant.now().plus(budget == null ? Duration.ZERO : budget);
         Map<String, Object> variables = context.codec().toEngine(request.variables());
-        ProcessDefinition definition = latest(request.flowKey());
+        ProcessDefinition definition = context.definitions().latest(request.flowKey());
         StartTicket ticket = new StartTicket(definition.getKey(), definition.getVersion(), request.businessKey(),
                 request.tenantId(), request.initiator());
         context.runner().submit(() -> run(ticket, definition.getId(), variables));
@@ -50,27 +52,31 @@ final class StartFlow {
         if (ticket.failure() != null) {
             throw ticket.failure();
         }
+        if (ticket.endedInStart() != null) {
+            // the whole instance ran in the start command: its variables came back with it, nothing to read back
+            return ticket.endedInStart();
+        }
         return context.settler().awaitSettled(instanceId, deadline);
     }
 
-    private ProcessDefinition latest(String flowKey) {
-        ProcessDefinition definition = context.engine().getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(flowKey).withoutTenantId().latestVersion().singleResult();
-        if (definition == null) {
-            throw new FlowNotFound(flowKey);
-        }
-        return definition;
-    }
 
     private Void run(StartTicket ticket, String definitionId, Map<String, Object> variables) {
         IdentityService identity = context.engine().getIdentityService();
         context.tickets().bindToThread(ticket);
         identity.setAuthenticatedUserId(ticket.initiator);
         try {
-            ProcessInstance instance = context.engine().getRuntimeService()
+            ProcessInstanceWithVariables instance = context.engine().getRuntimeService()
                     .createProcessInstanceById(definitionId).businessKey(ticket.businessKey)
-                    .setVariables(variables).execute();
-            context.tickets().committed(ticket, instance.isEnded());
+                    .setVariables(variables).executeWithVariablesInReturn();
+            if (instance.isEnded()) {
+                // the variables as the instance ended (Camunda snapshots them at the end), the way its REST API
+                // answers withVariablesInReturn
+                context.tickets().committedEnded(ticket, context.reader().endedView(instance.getId(),
+                        ticket.flowKey, ticket.flowVersion, ticket.businessKey, ticket.tenantId,
+                        typed(instance.getVariables()), false, ticket.createdAt, Instant.now()));
+            } else {
+                context.tickets().committed(ticket, false);
+            }
         } catch (RuntimeException failure) {
             // never committed: the instance id the caller may hold now only lives in the ticket
             context.tickets().failed(ticket, EngineExceptions.translate(failure, ticket.flowKey, null));
@@ -79,6 +85,14 @@ final class StartFlow {
             context.tickets().unbindFromThread();
         }
         return null;
+    }
+
+    private static Map<String, TypedValue> typed(VariableMap variables) {
+        Map<String, TypedValue> typed = new LinkedHashMap<>();
+        for (String name : variables.keySet()) {
+            typed.put(name, variables.getValueTyped(name));
+        }
+        return typed;
     }
 
     private static String awaitId(StartTicket ticket) {

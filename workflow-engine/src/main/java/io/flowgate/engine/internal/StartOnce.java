@@ -1,6 +1,5 @@
 package io.flowgate.engine.internal;
 
-import io.flowgate.engine.FlowNotFound;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.MessageReceipt;
 import io.flowgate.engine.ReceivedMessage;
@@ -34,7 +33,7 @@ final class StartOnce {
             throw new InvalidVariables("a flow key is required to start a flow");
         }
         Map<String, Object> variables = context.codec().toEngine(request.variables());
-        ProcessDefinition definition = latest(request.flowKey());
+        ProcessDefinition definition = context.definitions().latest(request.flowKey());
         StartTicket ticket = new StartTicket(definition.getKey(), definition.getVersion(), request.businessKey(),
                 request.tenantId(), request.initiator());
         IdentityService identity = context.engine().getIdentityService();
@@ -66,12 +65,4 @@ final class StartOnce {
         return new MessageReceipt(outcome.instanceId(), false, context.reader().read(outcome.instanceId()));
     }
 
-    private ProcessDefinition latest(String flowKey) {
-        ProcessDefinition definition = context.engine().getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(flowKey).withoutTenantId().latestVersion().singleResult();
-        if (definition == null) {
-            throw new FlowNotFound(flowKey);
-        }
-        return definition;
-    }
 }

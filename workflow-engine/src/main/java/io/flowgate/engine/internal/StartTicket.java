@@ -1,5 +1,7 @@
 package io.flowgate.engine.internal;
 
+import io.flowgate.engine.FlowInstance;
+
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +20,8 @@ final class StartTicket {
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
     private volatile RuntimeException failure;
     private volatile Instant failedAt;
+    private volatile FlowInstance endedInStart;
+    final Instant createdAt = Instant.now();
 
     StartTicket(String flowKey, int flowVersion, String businessKey, String tenantId, String initiator) {
         this.flowKey = flowKey;
@@ -34,6 +38,20 @@ final class StartTicket {
 
     void committed(boolean ended) {
         finished.complete(ended);
+    }
+
+    /**
+     * The start ran the whole instance and committed: {@code view} is built from the variables the command ended
+     * with, so the caller needs no read-back from the database.
+     */
+    void committedEnded(FlowInstance view) {
+        endedInStart = view;
+        finished.complete(true);
+    }
+
+    /** The instance as it ended inside its start command; null when it did not end there (or not yet). */
+    FlowInstance endedInStart() {
+        return endedInStart;
     }
 
     void failed(RuntimeException error) {

@@ -1,5 +1,7 @@
 package io.flowgate.engine.internal;
 
+import io.flowgate.engine.FlowInstance;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,6 +46,16 @@ final class StartTickets {
     /** The start committed: readers find the instance in the database from now on. */
     void committed(StartTicket ticket, boolean ended) {
         ticket.committed(ended);
+        forget(ticket);
+    }
+
+    /** The start committed and its instance ended inside it, as {@code view}. */
+    void committedEnded(StartTicket ticket, FlowInstance view) {
+        ticket.committedEnded(view);
+        forget(ticket);
+    }
+
+    private void forget(StartTicket ticket) {
         String id = ticket.instanceId();
         if (id != null) {
             byInstanceId.remove(id, ticket);
