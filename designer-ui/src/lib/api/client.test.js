@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient, queryString } from './client.js';
 import { ApiError } from './ApiError.js';
-
-function answer(status, body, contentType = 'application/json') {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(status === 204 ? null : text, { status, statusText: `status ${status}`, headers: { 'Content-Type': contentType } });
-}
+import { answer } from './testing.js';
 
 describe('api client', () => {
   it('sends the bearer token and JSON bodies, and parses JSON answers', async () => {

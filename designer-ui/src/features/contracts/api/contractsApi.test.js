@@ -1,20 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../../lib/api/client.js';
+import { describe, expect, it } from 'vitest';
 import {
   contentTypeFor, getDiff, getOpenApi, getSource, listContracts, publishContract, unpublish,
 } from './contractsApi.js';
-
-function answer(status, body, contentType = 'application/json') {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(status === 204 ? null : text, { status, headers: { 'Content-Type': contentType } });
-}
-
-/** A client over a fake fetch that answers each call in turn and records what was sent. */
-function fakeGateway(...answers) {
-  const fetch = vi.fn();
-  for (const a of answers) fetch.mockResolvedValueOnce(a);
-  return { fetch, client: createClient({ getToken: () => 'tok', fetch }) };
-}
+import { answer, fakeGateway } from '../../../lib/api/testing.js';
 
 const routeNotFound = () => answer(404, { type: 'https://flowgate.io/problems/route-not-found', title: 'Not Found',
   status: 404, detail: 'no published contract declares GET …', code: 'route-not-found' }, 'application/problem+json');

@@ -4,6 +4,7 @@ import { createClient } from '../../../lib/api/client.js';
 import { ApiProvider } from '../../../lib/api/ApiContext.jsx';
 import { RouterProvider } from '../../../lib/router/router.jsx';
 import DocsPage from './DocsPage.jsx';
+import { answer } from '../../../lib/api/testing.js';
 
 const source = `openapi: 3.0.3
 info:
@@ -27,10 +28,6 @@ components:
   schemas:
     Pet: {type: object, required: [name], properties: {name: {type: string, description: "<iframe>"}}}
 `;
-
-function answer(status, body, contentType = 'application/json') {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
 
 afterEach(cleanup);
 

@@ -4,10 +4,7 @@ import { createClient } from '../../../lib/api/client.js';
 import { ApiProvider } from '../../../lib/api/ApiContext.jsx';
 import { RouterProvider } from '../../../lib/router/router.jsx';
 import PublishPage from './PublishPage.jsx';
-
-function answer(status, body, contentType = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
+import { answer } from '../../../lib/api/testing.js';
 
 function renderWith(fetch) {
   const client = createClient({ getToken: () => 'tok', fetch });

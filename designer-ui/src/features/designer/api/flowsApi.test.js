@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../lib/api/client.js';
 import { checkFlow, deployFlow, getFlowXml, listRoles } from './flowsApi.js';
-
-function answer(status, body, contentType = 'application/json') {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(text, { status, headers: { 'Content-Type': contentType } });
-}
+import { answer } from '../../../lib/api/testing.js';
 
 const rejected = {
   type: 'https://flowgate.io/problems/flow-rejected', title: 'Flow rejected', status: 422, code: 'flow-rejected',

@@ -2,11 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../lib/api/client.js';
 import { cancelInstance, listFlowKeys, listInstances, readFlowXml, readInstance, retryIncident } from './instancesApi.js';
 import { filtersFromQuery } from './instanceQuery.js';
-
-function answer(status, body, contentType = 'application/json') {
-  const text = body === null ? null : typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(status === 202 || status === 204 ? null : text, { status, headers: { 'Content-Type': contentType } });
-}
+import { answer } from '../../../lib/api/testing.js';
 
 function fakeApi(...answers) {
   const fetch = vi.fn();

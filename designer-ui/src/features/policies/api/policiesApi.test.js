@@ -4,17 +4,7 @@ import { toRow } from '../model/grants.js';
 import {
   createUser, deleteUser, getPolicies, listRoles, listUsers, loadOperationPolicies, saveGrants, updateUser,
 } from './policiesApi.js';
-
-function answer(status, body, contentType = 'application/json') {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return new Response(status === 204 ? null : text, { status, headers: { 'Content-Type': contentType } });
-}
-
-function fakeGateway(...answers) {
-  const fetch = vi.fn();
-  for (const a of answers) fetch.mockResolvedValueOnce(a);
-  return { fetch, client: createClient({ getToken: () => 'tok', fetch }) };
-}
+import { answer, fakeGateway } from '../../../lib/api/testing.js';
 
 /** A fake gateway that answers by path, for calls made in parallel. */
 function routedGateway(routes) {

@@ -4,10 +4,7 @@ import { createClient } from '../../../lib/api/client.js';
 import { ApiProvider } from '../../../lib/api/ApiContext.jsx';
 import { RouterProvider } from '../../../lib/router/router.jsx';
 import PoliciesPage from './PoliciesPage.jsx';
-
-function answer(status, body, contentType = 'application/json') {
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
+import { answer } from '../../../lib/api/testing.js';
 
 const policies = { grants: [{ subject: 'alice', role: 'finance', domain: 'downtown' }], fileGrants: [],
   operations: [{ contract: 'orders', operation: 'placeOrder', method: 'POST', path: '/orders', roles: ['customer'], public: false }] };

@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../lib/api/client.js';
 import { claimTask, completeTask, listTasks, readTask, taskHistory, unclaimTask } from './tasksApi.js';
-
-function answer(status, body, contentType = 'application/json') {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
-}
+import { answer } from '../../../lib/api/testing.js';
 
 function problem(status, code, title) {
   return answer(status, { type: `https://flowgate.io/problems/${code}`, title, status, detail: `${title} detail` }, 'application/problem+json');
