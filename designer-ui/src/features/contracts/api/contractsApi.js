@@ -1,5 +1,3 @@
-import { parseDocument } from '../model/openapi.js';
-
 /**
  * The contracts admin API (`/admin/contracts`) through the console's client. Every function takes the client from
  * `useApi()` first; failures are the client's ApiError (title, detail, problem).
@@ -34,19 +32,11 @@ export function getDiff(client, name, from, to, { signal } = {}) {
 }
 
 /**
- * The version's OpenAPI document as an object: `{document, origin}`. Asks `…/openapi?version=` (local `$ref`s
- * inlined by the gateway); a gateway without that endpoint answers `route-not-found`, and then the published source
- * is parsed here instead (`origin: 'source'`, `$ref`s resolved by the renderer). Any other failure is thrown.
+ * The version's OpenAPI document as an object, local `$ref`s inlined by the gateway (a recursive schema keeps its
+ * `$ref`, which the renderer follows).
  */
-export async function getOpenApi(client, name, version, { signal } = {}) {
-  try {
-    const document = await client.get(`${base(name)}/openapi`, { query: { version }, signal });
-    return { document: parseDocument(document), origin: 'openapi' };
-  } catch (error) {
-    if (!isMissingEndpoint(error) || version === undefined || version === null) throw error;
-  }
-  const source = await getSource(client, name, version, { signal });
-  return { document: parseDocument(source), origin: 'source' };
+export function getOpenApi(client, name, version, { signal } = {}) {
+  return client.get(`${base(name)}/openapi`, { query: { version }, signal });
 }
 
 export function unpublish(client, name) {
@@ -81,11 +71,6 @@ export function contentTypeFor(text, fileName) {
   if (fileName && /\.json$/i.test(fileName)) return 'application/json';
   if (fileName && /\.ya?ml$/i.test(fileName)) return 'application/yaml';
   return String(text ?? '').trimStart().startsWith('{') ? 'application/json' : 'application/yaml';
-}
-
-/** The gateway's answer for a path nothing serves (an endpoint this gateway does not have yet). */
-export function isMissingEndpoint(error) {
-  return error?.status === 404 && (error.code === 'route-not-found' || error.problem?.code === 'route-not-found');
 }
 
 /** The roles each live operation requires, as the authorizer enforces them (`operations` of `/admin/policies`). */

@@ -80,19 +80,14 @@ describe('contracts api', () => {
     await expect(getDiff(client, 'p', 1, 2)).rejects.toMatchObject({ status: 404, code: 'route-not-found' });
   });
 
-  it('reads the OpenAPI document from the gateway, or parses the source when the endpoint is missing', async () => {
+  it('reads the OpenAPI document of a version from the gateway', async () => {
     const inlined = { openapi: '3.0.3', info: { title: 'P' }, paths: {} };
-    let gw = fakeGateway(answer(200, inlined));
-    expect(await getOpenApi(gw.client, 'p', 3)).toEqual({ document: inlined, origin: 'openapi' });
+    const gw = fakeGateway(answer(200, inlined));
+    expect(await getOpenApi(gw.client, 'p', 3)).toEqual(inlined);
     expect(gw.fetch.mock.calls[0][0]).toBe('/admin/contracts/p/openapi?version=3');
-
-    gw = fakeGateway(routeNotFound(), answer(200, 'openapi: 3.0.3\ninfo:\n  title: P\n', 'text/plain'));
-    const result = await getOpenApi(gw.client, 'p', 3);
-    expect(result).toEqual({ document: { openapi: '3.0.3', info: { title: 'P' } }, origin: 'source' });
-    expect(gw.fetch.mock.calls[1][0]).toBe('/admin/contracts/p/versions/3/source');
   });
 
-  it('does not hide a contract that is not found behind the fallback', async () => {
+  it('reports a contract that is not found as the gateway said', async () => {
     const { client, fetch } = fakeGateway(answer(404, { title: 'Contract not found', status: 404,
       type: 'https://flowgate.io/problems/contract-not-found', code: 'contract-not-found' }, 'application/problem+json'));
     await expect(getOpenApi(client, 'gone', 1)).rejects.toMatchObject({ title: 'Contract not found' });

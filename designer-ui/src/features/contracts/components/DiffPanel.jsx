@@ -3,7 +3,7 @@ import { useApi } from '../../../lib/api/ApiContext.jsx';
 import { Badge, Empty, Loading, Panel } from '../../../lib/ui/Page.jsx';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
 import { useResource } from '../../../lib/ui/useResource.js';
-import { getDiff, isMissingEndpoint } from '../api/contractsApi.js';
+import { getDiff } from '../api/contractsApi.js';
 import { defaultRange, presentDiff, versionNumbers } from '../model/diff.js';
 import { BreakingBadge, MethodBadge, TableWrap } from './bits.jsx';
 
@@ -56,7 +56,6 @@ function DiffResult({ name, from, to }) {
     return (
       <>
         <ProblemMessage error={error} />
-        {isMissingEndpoint(error) && <p className="muted">This gateway cannot compare versions yet (no diff endpoint).</p>}
       </>
     );
   }

@@ -48,16 +48,16 @@ export default function DocsPage({ name }) {
       <ProblemMessage error={contract.error && !asked ? contract.error : null} />
       <ProblemMessage error={doc.error} />
       {(doc.loading || (version === null && contract.loading)) && !doc.data && <Loading label="Loading the document…" />}
-      {doc.data?.document && (
+      {doc.data && (
         <RenderGuard what="The document">
-          <Docs document={doc.data.document} origin={doc.data.origin} version={version} />
+          <Docs document={doc.data} version={version} />
         </RenderGuard>
       )}
     </Page>
   );
 }
 
-function Docs({ document, origin, version }) {
+function Docs({ document, version }) {
   const model = useMemo(() => docModel(document), [document]);
   return (
     <div className="ct-docs">
@@ -96,9 +96,6 @@ function Docs({ document, origin, version }) {
                 ))}
               </ul>
             </div>
-          )}
-          {origin === 'source' && (
-            <p className="muted ct-small">Rendered from the published document (references resolved in the console).</p>
           )}
         </Panel>
         {model.operationCount === 0 && <Panel><p className="muted">The document declares no operations.</p></Panel>}

@@ -19,15 +19,10 @@ export function saveGrants(client, rows) {
   return client.put('/admin/policies', grantsBody(rows));
 }
 
-/** The gateway's role list, or null when this gateway has no `/admin/roles` yet (the screen collects them then). */
+/** Every role the platform knows (`GET /admin/roles`). */
 export async function listRoles(client, { signal } = {}) {
-  try {
-    const answer = await client.get('/admin/roles', { signal });
-    return Array.isArray(answer?.roles) ? answer.roles.map(String) : [];
-  } catch (error) {
-    if (error?.status === 404 || error?.status === 405) return null;
-    throw error;
-  }
+  const answer = await client.get('/admin/roles', { signal });
+  return Array.isArray(answer?.roles) ? answer.roles.map(String) : [];
 }
 
 export function listUsers(client, { signal } = {}) {

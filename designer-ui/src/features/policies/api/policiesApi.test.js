@@ -44,12 +44,10 @@ describe('policies api', () => {
     expect(error.problem.errors).toHaveLength(2);
   });
 
-  it('lists roles, or says there is no role list when the endpoint is missing', async () => {
+  it('lists roles and reports a failure as the gateway said', async () => {
     let gw = fakeGateway(answer(200, { roles: ['admin', 'ops'] }));
     expect(await listRoles(gw.client)).toEqual(['admin', 'ops']);
     expect(gw.fetch.mock.calls[0][0]).toBe('/admin/roles');
-    gw = fakeGateway(problem(404, { title: 'Not Found', code: 'route-not-found' }));
-    expect(await listRoles(gw.client)).toBeNull();
     gw = fakeGateway(problem(500, { title: 'Internal error' }));
     await expect(listRoles(gw.client)).rejects.toMatchObject({ status: 500 });
   });

@@ -16,7 +16,7 @@ function gateway(overrides = {}) {
     switch (key) {
       case 'GET /admin/policies': return answer(200, policies);
       case 'GET /admin/users': return answer(200, [{ username: 'admin', roles: ['admin'], tenant: null }]);
-      case 'GET /admin/roles': return answer(404, { title: 'Not Found', status: 404, code: 'route-not-found' }, 'application/problem+json');
+      case 'GET /admin/roles': return answer(200, { roles: ['admin'] });
       case 'GET /admin/contracts': return answer(200, []);
       default: return answer(500, { title: `unexpected ${key}` }, 'application/problem+json');
     }
@@ -31,7 +31,7 @@ function renderWith(fetch) {
 afterEach(cleanup);
 
 describe('policies page', () => {
-  it('collects roles when the gateway has no role list, and saves edited grants with the controller’s body', async () => {
+  it('lists every role with where it is used, and saves edited grants with the controller’s body', async () => {
     const put = vi.fn(() => answer(200, { ...policies, grants: [{ subject: 'alice', role: 'ops', domain: 'downtown' }] }));
     const fetch = gateway({ 'PUT /admin/policies': put });
     renderWith(fetch);

@@ -7,9 +7,6 @@ export function RolesPanel({ roles, declared, loading }) {
     <section className="panel" id="pl-roles" aria-labelledby="pl-roles-title">
       <h2 id="pl-roles-title">Roles</h2>
       <Problem error={declared.error} />
-      {declared.data === null && (
-        <p className="muted pl-small">Collected from users, grants and operations (this gateway has no role list).</p>
-      )}
       {loading && roles.length === 0 && <Loading label="Loading roles…" />}
       {!loading && roles.length === 0 && <Empty>No role is used anywhere yet.</Empty>}
       {roles.length > 0 && (

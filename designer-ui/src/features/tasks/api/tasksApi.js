@@ -1,8 +1,6 @@
-import { ApiError } from '../../../lib/api/ApiError.js';
-
 /**
  * Calls of the task inbox (/api/tasks, any signed-in user). Each takes the client from `useApi()`; failures arrive
- * as ApiError. Newer gateway fields (formFields, GET /api/tasks/{id}) are optional: an older gateway still works.
+ * as ApiError.
  */
 
 const enc = encodeURIComponent;
@@ -22,21 +20,9 @@ export async function listTasks(api, query = {}, options) {
   return (Array.isArray(tasks) ? tasks : []).map(normalizeTask);
 }
 
-/**
- * GET /api/tasks/{id} → the task with its instance's `variables`. A gateway without that endpoint answers
- * route-not-found (or 405); then the task comes from the list, without variables (`variables: undefined`).
- */
+/** GET /api/tasks/{id} → the task with its instance's `variables` (404 task-not-found, also for others' tenants). */
 export async function readTask(api, id, options) {
-  try {
-    return normalizeTask(await api.get(`/api/tasks/${enc(id)}`, options));
-  } catch (error) {
-    if (!(error?.code === 'route-not-found' || error?.status === 405)) throw error;
-    const found = (await listTasks(api, {}, options)).find((t) => t.id === id);
-    if (!found) {
-      throw new ApiError({ status: 404, title: 'Task not found', detail: `none of your open tasks has the id '${id}'` });
-    }
-    return { ...found, variables: undefined };
-  }
+  return normalizeTask(await api.get(`/api/tasks/${enc(id)}`, options));
 }
 
 /** POST /api/tasks/{id}/claim → the task, now the caller's (409 task-claimed when someone else holds it). */

@@ -34,19 +34,9 @@ describe('tasks API', () => {
     expect(fetch.mock.calls[0][0]).toBe('/api/tasks/t-1');
   });
 
-  it('falls back to the list when the gateway has no GET /api/tasks/{id} yet', async () => {
-    const { api, fetch } = fakeApi(problem(404, 'route-not-found', 'Not Found'), answer(200, [TASK]));
-    const task = await readTask(api, 't-1');
-    expect(task).toMatchObject({ id: 't-1', name: 'Approve refund' });
-    expect(task.variables).toBeUndefined();
-    expect(fetch.mock.calls[1][0]).toBe('/api/tasks');
-  });
-
   it('reports a task that does not exist (any more) as the gateway said', async () => {
     const { api } = fakeApi(problem(404, 'task-not-found', 'Task not found'));
     await expect(readTask(api, 'gone')).rejects.toMatchObject({ status: 404, code: 'task-not-found' });
-    const old = fakeApi(problem(404, 'route-not-found', 'Not Found'), answer(200, []));
-    await expect(readTask(old.api, 'gone')).rejects.toMatchObject({ status: 404, title: 'Task not found' });
   });
 
   it('claims and unclaims', async () => {

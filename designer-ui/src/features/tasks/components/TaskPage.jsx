@@ -131,7 +131,6 @@ function BackLink() {
 }
 
 function Variables({ variables }) {
-  if (variables === undefined) return <Empty>This gateway does not send the instance's variables with a task.</Empty>;
   const names = Object.keys(variables ?? {}).sort((a, b) => a.localeCompare(b));
   if (names.length === 0) return <Empty>No variables.</Empty>;
   return (
