@@ -1,10 +1,11 @@
 package io.flowgate.connectors.payments;
 
+import io.flowgate.connectors.signing.WebhookSecret;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Base64;
 
 /** {@code flowgate.payments.*} ({@code FLOWGATE_PAYMENTS_*}), checked once by {@link #validate()}. */
 @ConfigurationProperties("flowgate.payments")
@@ -19,11 +20,10 @@ public class PaymentSettings {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_SANDBOX_SLOW_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_SANDBOX_SETTLE_DELAY = Duration.ofSeconds(2);
-    /** Standard Webhooks secrets are this prefix followed by the base64 of the key. */
-    public static final String WEBHOOK_SECRET_PREFIX = "whsec_";
-    /** The key sizes Standard Webhooks recommends: shorter keys are too easy to guess, longer ones buy nothing. */
-    public static final int MIN_WEBHOOK_KEY_BYTES = 24;
-    public static final int MAX_WEBHOOK_KEY_BYTES = 64;
+    /** Standard Webhooks secrets are this prefix followed by the base64 of the key ({@link WebhookSecret}). */
+    public static final String WEBHOOK_SECRET_PREFIX = WebhookSecret.PREFIX;
+    public static final int MIN_WEBHOOK_KEY_BYTES = WebhookSecret.MIN_KEY_BYTES;
+    public static final int MAX_WEBHOOK_KEY_BYTES = WebhookSecret.MAX_KEY_BYTES;
 
     private String provider = SANDBOX;
     private String url = "";
@@ -85,23 +85,18 @@ public class PaymentSettings {
      * secret itself never appears in a message.
      */
     public byte[] sandboxWebhookKey() {
-        String secret = sandboxWebhookSecret.trim();
         String problem = "flowgate.payments.sandbox-webhook-secret (FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_SECRET) must be "
                 + WEBHOOK_SECRET_PREFIX + " followed by the base64 of a " + MIN_WEBHOOK_KEY_BYTES + " to "
                 + MAX_WEBHOOK_KEY_BYTES + " byte key";
-        if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) {
-            throw new IllegalArgumentException(problem + " (it does not start with " + WEBHOOK_SECRET_PREFIX + ")");
-        }
-        byte[] key;
         try {
-            key = Base64.getDecoder().decode(secret.substring(WEBHOOK_SECRET_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(problem + " (the rest is not base64)");
+            return WebhookSecret.key(sandboxWebhookSecret.trim());
+        } catch (WebhookSecret.Invalid invalid) {
+            throw new IllegalArgumentException(problem + switch (invalid.reason()) {
+                case NO_PREFIX -> " (it does not start with " + WEBHOOK_SECRET_PREFIX + ")";
+                case NOT_BASE64 -> " (the rest is not base64)";
+                case KEY_SIZE -> " (the key has " + invalid.keyBytes() + " bytes)";
+            });
         }
-        if (key.length < MIN_WEBHOOK_KEY_BYTES || key.length > MAX_WEBHOOK_KEY_BYTES) {
-            throw new IllegalArgumentException(problem + " (the key has " + key.length + " bytes)");
-        }
-        return key;
     }
 
     /** Whether the sandbox calls back when it settles a pending payment. */
