@@ -29,6 +29,10 @@ final class CamundaConfigurator {
         configuration.setDatabaseSchemaUpdate(settings.databaseSchemaUpdate());
         configuration.setHistory(settings.history());
         configuration.setHistoryTimeToLive(settings.historyTimeToLive());
+        // history is cleaned up by end time + time to live, so ending an instance writes nothing more; Camunda's
+        // default (removal time) updates 13 history tables per ended instance (7 % of a straight-through profile)
+        configuration.setHistoryCleanupStrategy("endTimeBased");
+        configuration.setHistoryRemovalTimeStrategy("none");
         // the default DbIdGenerator takes a second connection for id blocks and deadlocks a small pool under load
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(settings.jobExecutorEnabled());
