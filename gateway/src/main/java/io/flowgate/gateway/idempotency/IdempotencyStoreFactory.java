@@ -1,6 +1,8 @@
 package io.flowgate.gateway.idempotency;
 
+import io.flowgate.gateway.GatewaySettings;
 import io.flowgate.gateway.idempotency.internal.JdbcIdempotencyStore;
+import io.flowgate.gateway.idempotency.internal.LocalIdempotencyStore;
 import io.flowgate.gateway.idempotency.internal.RedisIdempotencyStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -13,20 +15,26 @@ import java.time.Clock;
 
 /**
  * Chooses the store once at start-up: Redis when {@code flowgate.redis-url} ({@code FLOWGATE_REDIS_URL}) is set, so
- * every node sees every key; otherwise the application's database (kept across restarts).
+ * every node sees every key; otherwise the application's database (kept across restarts) — with reservations in
+ * memory on the embedded database, which only this process can open.
  */
 @Factory
 public class IdempotencyStoreFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public IdempotencyStore idempotencyStore(IdempotencySettings settings, DataSource dataSource,
+    public IdempotencyStore idempotencyStore(IdempotencySettings settings, GatewaySettings gateway,
+                                             DataSource dataSource,
                                              @Nullable @Value("${flowgate.redis-url:}") String url) {
         settings.validate();
-        if (url == null || url.isBlank()) {
-            return new JdbcIdempotencyStore(dataSource, settings.getLockTimeout(), settings.getPurgeInterval(),
+        if (url != null && !url.isBlank()) {
+            return RedisIdempotencyStore.connect(url, settings.getRedisTimeout(), settings.getLockTimeout());
+        }
+        if (gateway.embeddedDatabase()) {
+            return new LocalIdempotencyStore(dataSource, settings.getLockTimeout(), settings.getPurgeInterval(),
                     Clock.systemUTC());
         }
-        return RedisIdempotencyStore.connect(url, settings.getRedisTimeout(), settings.getLockTimeout());
+        return new JdbcIdempotencyStore(dataSource, settings.getLockTimeout(), settings.getPurgeInterval(),
+                Clock.systemUTC());
     }
 }

@@ -6,6 +6,7 @@ import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.Reservation;
 import io.flowgate.gateway.idempotency.internal.JdbcIdempotencyStore;
+import io.flowgate.gateway.idempotency.internal.LocalIdempotencyStore;
 import io.flowgate.gateway.idempotency.internal.RedisIdempotencyStore;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.ratelimit.internal.InProcessRateLimiter;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -27,12 +29,21 @@ class BackendSelectionIT {
     private static final Caller ALICE = new Caller("alice", "acme", Set.of(), Map.of());
 
     @Test
-    void countsInTheProcessAndKeepsKeysInTheDatabaseWithoutRedis() {
+    void countsInTheProcessAndKeepsKeysInTheEmbeddedDatabaseWithoutRedis() {
         try (GatewayServer gateway = GatewayServer.start(Map.of("flowgate.example", false,
                 "flowgate.rate-limit.default-limit", 2))) {
             assertThat(gateway.context().getBean(RateLimiter.class)).isInstanceOf(InProcessRateLimiter.class);
-            assertThat(gateway.context().getBean(IdempotencyStore.class)).isInstanceOf(JdbcIdempotencyStore.class);
+            assertThat(gateway.context().getBean(IdempotencyStore.class)).isInstanceOf(LocalIdempotencyStore.class);
             assertDefaultLimitOfTwo(gateway.context().getBean(RateLimitStage.class));
+            assertReservesOnce(gateway.context().getBean(IdempotencyStore.class));
+        }
+    }
+
+    @Test
+    void reservesKeysAsRowsOnAConfiguredDatabaseThatOtherNodesMayShare() {
+        try (GatewayServer gateway = GatewayServer.start(Map.of("flowgate.example", false,
+                "flowgate.db-url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"))) {
+            assertThat(gateway.context().getBean(IdempotencyStore.class)).isInstanceOf(JdbcIdempotencyStore.class);
             assertReservesOnce(gateway.context().getBean(IdempotencyStore.class));
         }
     }

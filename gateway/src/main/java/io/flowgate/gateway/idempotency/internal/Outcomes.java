@@ -11,12 +11,20 @@ final class Outcomes {
     private Outcomes() {
     }
 
+    static Reservation acquired() {
+        return new Reservation(Reservation.Outcome.ACQUIRED, Optional.empty());
+    }
+
+    static Reservation inProgress() {
+        return new Reservation(Reservation.Outcome.IN_PROGRESS, Optional.empty());
+    }
+
     static Reservation of(String storedFingerprint, boolean running, StoredResponse response, String fingerprint) {
         if (!storedFingerprint.equals(fingerprint)) {
             return new Reservation(Reservation.Outcome.MISMATCH, Optional.empty());
         }
         if (running) {
-            return new Reservation(Reservation.Outcome.IN_PROGRESS, Optional.empty());
+            return inProgress();
         }
         return new Reservation(Reservation.Outcome.REPLAY, Optional.of(response));
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Keys in Redis, shared by every node: the first reservation is {@code SET key running NX PX retention}, so exactly
@@ -58,7 +57,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
                 long now = clock.millis();
                 byte[] running = RedisRecord.running(fingerprint, now + lockTimeout.toMillis()).encode();
                 if ("OK".equals(redis.set(id, running, SetParams.setParams().nx().px(retention.toMillis())))) {
-                    return acquired();
+                    return Outcomes.acquired();
                 }
                 byte[] current = redis.get(id);
                 if (current == null) {
@@ -68,13 +67,13 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
                 if (found.running() && found.lockedUntil() <= now) {
                     if (compareAndSet(id, current, running, Long.toString(retention.toMillis()).getBytes(
                             StandardCharsets.UTF_8))) {
-                        return acquired();
+                        return Outcomes.acquired();
                     }
                     continue;
                 }
                 return Outcomes.of(found.fingerprint(), found.running(), found.response(), fingerprint);
             }
-            return new Reservation(Reservation.Outcome.IN_PROGRESS, Optional.empty());
+            return Outcomes.inProgress();
         } catch (RuntimeException e) {
             throw new IdempotencyUnavailable("Redis: could not reserve an idempotency key (" + e.getMessage() + ")",
                     e);
@@ -123,9 +122,5 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
 
     private static byte[] id(String key) {
         return (KEY_PREFIX + KeyHash.of(key)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Reservation acquired() {
-        return new Reservation(Reservation.Outcome.ACQUIRED, Optional.empty());
     }
 }
