@@ -53,6 +53,7 @@ public final class TokenVerifier {
     private final Supplier<List<JWK>> publicKeys;
     private final AuthSettings settings;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
     /**
      * @param hmacSecret the HS256 secret (at least 32 bytes)
@@ -63,12 +64,18 @@ public final class TokenVerifier {
         this.publicKeys = publicKeys;
         this.settings = settings;
         this.clock = clock;
+        this.verified = new VerifiedTokens(clock);
     }
 
     /** @return the verified claims */
     public JWTClaimsSet verify(String token) throws TokenRejected {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejected(Reason.MALFORMED);
+        }
+        JWTClaimsSet known = verified.find(token);
+        if (known != null) {
+            checkTimes(known);
+            return known;
         }
         JWT jwt;
         try {
@@ -90,6 +97,7 @@ public final class TokenVerifier {
             throw new TokenRejected(Reason.MALFORMED);
         }
         checkClaims(claims);
+        verified.remember(token, claims);
         return claims;
     }
 
@@ -150,6 +158,18 @@ public final class TokenVerifier {
         if (claims.getExpirationTime() == null || claims.getSubject() == null || claims.getSubject().isBlank()) {
             throw new TokenRejected(Reason.MISSING_CLAIM);
         }
+        checkTimes(claims);
+        if (settings.issuer() != null && !settings.issuer().equals(claims.getIssuer())) {
+            throw new TokenRejected(Reason.ISSUER);
+        }
+        if (settings.audience() != null && (claims.getAudience() == null
+                || !claims.getAudience().contains(settings.audience()))) {
+            throw new TokenRejected(Reason.AUDIENCE);
+        }
+    }
+
+    /** {@code exp} and {@code nbf} with the configured skew: checked on every use, cached or not. */
+    private void checkTimes(JWTClaimsSet claims) throws TokenRejected {
         Instant now = clock.instant();
         Duration skew = settings.clockSkew();
         if (now.isAfter(instant(claims.getExpirationTime()).plus(skew))) {
@@ -157,13 +177,6 @@ public final class TokenVerifier {
         }
         if (claims.getNotBeforeTime() != null && now.plus(skew).isBefore(instant(claims.getNotBeforeTime()))) {
             throw new TokenRejected(Reason.NOT_YET_VALID);
-        }
-        if (settings.issuer() != null && !settings.issuer().equals(claims.getIssuer())) {
-            throw new TokenRejected(Reason.ISSUER);
-        }
-        if (settings.audience() != null && (claims.getAudience() == null
-                || !claims.getAudience().contains(settings.audience()))) {
-            throw new TokenRejected(Reason.AUDIENCE);
         }
     }
 
