@@ -11,26 +11,27 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
 /**
- * Micronaut wiring: builds the engine eagerly at start-up ({@link Context}) because building it takes seconds and
- * a lazy bean would make the first request time out; closes it at shutdown.
+ * Micronaut wiring: starts building the engine eagerly at start-up ({@link Context}), because building it takes
+ * seconds and a lazy bean would make the first request time out, and on its own thread ({@link EngineBuild}), so the
+ * rest of the application starts meanwhile; closes it at shutdown.
  */
 @Factory
 public class WorkflowEngineFactory {
 
     /**
-     * The running engine; needs a {@link DataSource} bean (the gateway's pool), the connector registry and the
+     * The engine's build; needs a {@link DataSource} bean (the gateway's pool), the connector registry and the
      * outbox, whose table is migrated before the engine writes its first event.
      */
     @Context
     @Bean(preDestroy = "close")
-    public CamundaEngineBuilder.EmbeddedEngine embeddedEngine(DataSource dataSource, EngineSettings settings,
-                                                             ConnectorRegistry registry, Outbox outbox) {
-        return CamundaEngineBuilder.build(dataSource, settings, registry, outbox);
+    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings, ConnectorRegistry registry,
+                                   Outbox outbox) {
+        return EngineBuild.start(() -> CamundaEngineBuilder.build(dataSource, settings, registry, outbox));
     }
 
-    /** What the gateway injects. */
+    /** What the gateway injects: waits for the build. */
     @Singleton
-    public WorkflowEngine workflowEngine(CamundaEngineBuilder.EmbeddedEngine engine) {
-        return engine.workflowEngine();
+    public WorkflowEngine workflowEngine(EngineBuild build) {
+        return build.await();
     }
 }
