@@ -5,24 +5,19 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.flowgate.connectors.testsupport.TestDatabase;
 import io.flowgate.gateway.auth.internal.TokenVerifier;
 import io.flowgate.gateway.problem.GatewayProblem;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.flowgate.gateway.auth.JwtAuthenticatorTest.NOW;
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.at;
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.bearer;
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.claimsBuilder;
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.header;
-import static io.flowgate.gateway.auth.JwtAuthenticatorTest.settings;
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A token checked once is reused by its exact text: the time claims still count, and key changes apply within a minute. */
 class VerifiedTokenReuseTest {
 
-    private final MovingClock clock = new MovingClock(NOW);
+    private final TestDatabase.MovableClock clock = new TestDatabase.MovableClock();
 
     @Test
     void refusesAReusedTokenOnceItExpires() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
         JwtAuthenticator authenticator = authenticator(() -> List.of(key.toPublicJWK()));
         String token = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256).keyID("k"),
-                claimsBuilder().expirationTime(at(NOW.plusSeconds(10))).build());
+                claimsBuilder().expirationTime(at(clock.instant().plusSeconds(10))).build());
         assertThat(authenticator.authenticate(bearer(token)).subject()).isEqualTo("ada");
 
         clock.advance(Duration.ofSeconds(10).plus(settings().clockSkew()).plusSeconds(1));
@@ -53,7 +48,7 @@ class VerifiedTokenReuseTest {
         AtomicReference<List<JWK>> jwks = new AtomicReference<>(List.of(key.toPublicJWK()));
         JwtAuthenticator authenticator = authenticator(jwks::get);
         String token = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256).keyID("k"),
-                claimsBuilder().expirationTime(at(NOW.plus(Duration.ofHours(1)))).build());
+                claimsBuilder().expirationTime(at(clock.instant().plus(Duration.ofHours(1)))).build());
         assertThat(authenticator.authenticate(bearer(token)).subject()).isEqualTo("ada");
 
         jwks.set(List.of());
@@ -75,35 +70,13 @@ class VerifiedTokenReuseTest {
         assertThatThrownBy(() -> authenticator.authenticate(bearer(tampered))).isInstanceOf(GatewayProblem.class);
     }
 
+    /** Defaults, no JWKS of its own: each test hands the verifier its keys. */
+    private static AuthSettings settings() {
+        return new AuthSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     private JwtAuthenticator authenticator(java.util.function.Supplier<List<JWK>> keys) {
         return new JwtAuthenticator(settings(), new TokenVerifier(JwtAuthenticatorTest.SECRET, keys, settings(),
                 clock));
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

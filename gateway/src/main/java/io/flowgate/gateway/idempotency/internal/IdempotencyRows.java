@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -28,10 +29,18 @@ final class IdempotencyRows {
     static final String DONE = "DONE";
 
     private final DataSource dataSource;
+    private final Clock clock;
+    private final ScheduledExecutorService purger;
 
-    IdempotencyRows(DataSource dataSource) {
+    /**
+     * @param purgeInterval how often expired keys are deleted on a daemon thread; null = never in the background
+     *                      (tests call {@link #purgeExpired()})
+     */
+    IdempotencyRows(DataSource dataSource, Duration purgeInterval, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         ModuleSchema.migrate(dataSource, "idempotency");
+        this.purger = purgeInterval == null ? null : purgeEvery(purgeInterval);
     }
 
     Connection connection() throws SQLException {
@@ -141,13 +150,20 @@ final class IdempotencyRows {
     }
 
     /** Deletes every key past its retention; returns how many. */
-    int purgeExpired(long now) {
+    int purgeExpired() {
+        long now = clock.millis();
         return update("DELETE FROM idempotency_keys WHERE expires_at <= ?", s -> s.setLong(1, now),
                 "purge expired");
     }
 
-    /** Purges expired keys every {@code interval} on a daemon thread; shut it down on close. */
-    ScheduledExecutorService purgeEvery(Duration interval, java.util.function.LongSupplier clock) {
+    /** Stops the background purge. */
+    void close() {
+        if (purger != null) {
+            purger.shutdownNow();
+        }
+    }
+
+    private ScheduledExecutorService purgeEvery(Duration interval) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "idempotency-purge");
             thread.setDaemon(true);
@@ -155,7 +171,7 @@ final class IdempotencyRows {
         });
         executor.scheduleWithFixedDelay(() -> {
             try {
-                purgeExpired(clock.getAsLong());
+                purgeExpired();
             } catch (RuntimeException e) {
                 LOG.warn("could not purge expired idempotency keys: {}", e.toString());
             }

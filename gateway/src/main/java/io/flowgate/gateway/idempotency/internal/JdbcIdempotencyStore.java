@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Keys in a database shared by several nodes (PostgreSQL without Redis). The first reservation is an INSERT on the
@@ -27,17 +26,15 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     private final IdempotencyRows rows;
     private final Duration lockTimeout;
     private final Clock clock;
-    private final ScheduledExecutorService purger;
 
     /**
      * @param purgeInterval how often expired keys are deleted; null = never in the background (tests call
      *                      {@link #purgeExpired()})
      */
     public JdbcIdempotencyStore(DataSource dataSource, Duration lockTimeout, Duration purgeInterval, Clock clock) {
-        this.rows = new IdempotencyRows(dataSource);
+        this.rows = new IdempotencyRows(dataSource, purgeInterval, clock);
         this.lockTimeout = lockTimeout;
         this.clock = clock;
-        this.purger = purgeInterval == null ? null : rows.purgeEvery(purgeInterval, clock::millis);
     }
 
     @Override
@@ -82,13 +79,11 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
     /** Deletes every key past its retention; returns how many. */
     public int purgeExpired() {
-        return rows.purgeExpired(clock.millis());
+        return rows.purgeExpired();
     }
 
     @Override
     public void close() {
-        if (purger != null) {
-            purger.shutdownNow();
-        }
+        rows.close();
     }
 }

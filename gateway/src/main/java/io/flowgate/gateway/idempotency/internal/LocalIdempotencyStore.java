@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Keys on the embedded database, which one process owns (H2 locks its file): a reservation is held in memory, since
@@ -28,7 +27,6 @@ public final class LocalIdempotencyStore implements IdempotencyStore {
     private final IdempotencyRows rows;
     private final Duration lockTimeout;
     private final Clock clock;
-    private final ScheduledExecutorService purger;
     private final ConcurrentMap<String, Claim> claims = new ConcurrentHashMap<>();
 
     /** A reservation in memory; {@code replaces} = a row that no longer holds the key is to be overwritten. */
@@ -37,10 +35,9 @@ public final class LocalIdempotencyStore implements IdempotencyStore {
 
     /** @param purgeInterval how often expired keys are deleted; null = never in the background */
     public LocalIdempotencyStore(DataSource dataSource, Duration lockTimeout, Duration purgeInterval, Clock clock) {
-        this.rows = new IdempotencyRows(dataSource);
+        this.rows = new IdempotencyRows(dataSource, purgeInterval, clock);
         this.lockTimeout = lockTimeout;
         this.clock = clock;
-        this.purger = purgeInterval == null ? null : rows.purgeEvery(purgeInterval, clock::millis);
     }
 
     @Override
@@ -108,13 +105,11 @@ public final class LocalIdempotencyStore implements IdempotencyStore {
 
     /** Deletes every key past its retention; returns how many. */
     public int purgeExpired() {
-        return rows.purgeExpired(clock.millis());
+        return rows.purgeExpired();
     }
 
     @Override
     public void close() {
-        if (purger != null) {
-            purger.shutdownNow();
-        }
+        rows.close();
     }
 }
