@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
+import { useSubmit } from '../../../lib/ui/useSubmit.js';
 
 /**
  * "Cancel instance…" asks first, inline (a window.confirm would block the page and is dismissed silently by test
@@ -8,8 +9,7 @@ import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
 export function CancelInstance({ onCancel }) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { busy, error, setError, run } = useSubmit();
   const reasonRef = useRef(null);
   const openRef = useRef(null);
 
@@ -24,18 +24,12 @@ export function CancelInstance({ onCancel }) {
     setTimeout(() => openRef.current?.focus(), 0);
   }
 
-  async function confirm(event) {
+  function confirm(event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       await onCancel(reason);
       setAsking(false);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useApi } from '../../../lib/api/ApiContext.jsx';
+import { useSubmit } from '../../../lib/ui/useSubmit.js';
 import { Badge, Empty, Loading } from '../../../lib/ui/Page.jsx';
 import { formatTime } from '../../../lib/ui/format.js';
 import { createUser, deleteUser, updateUser } from '../api/policiesApi.js';
@@ -87,31 +88,25 @@ export function UsersPanel({ users, known }) {
   );
 }
 
+// the password is never kept longer than needed: a failed attempt clears it too
+const forgetPassword = (setForm) => () => setForm((f) => ({ ...f, password: '' }));
+
 function CreateUser({ known, onCreated }) {
   const client = useApi();
   const id = useId();
   const empty = { username: '', password: '', tenant: '', checked: [], other: '' };
   const [form, setForm] = useState(empty);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { busy, error, setError, run } = useSubmit();
   const set = (field) => (event) => setForm((f) => ({ ...f, [field]: event.target.value }));
 
-  const submit = async (event) => {
+  const submit = (event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const user = await createUser(client, { username: form.username, password: form.password, tenant: form.tenant,
         roles: mergeRoles(form.checked, form.other) });
       setForm(empty);
       onCreated(user?.username ?? form.username);
-    } catch (cause) {
-      // the password is never kept longer than needed: a failed attempt clears it too
-      setForm((f) => ({ ...f, password: '' }));
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    }, forgetPassword(setForm));
   };
 
   return (
@@ -148,23 +143,15 @@ function EditUser({ user, known, onDone, onCancel }) {
   const client = useApi();
   const id = useId();
   const [form, setForm] = useState(() => ({ ...splitRoles(user.roles, known), tenant: user.tenant ?? '', password: '' }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const { busy, error, setError, run } = useSubmit();
 
-  const submit = async (event) => {
+  const submit = (event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       await updateUser(client, user.username, { roles: mergeRoles(form.checked, form.other), tenant: form.tenant,
         password: form.password });
       onDone(`Saved ${user.username}${form.password ? ' (password changed)' : ''}.`);
-    } catch (cause) {
-      setForm((f) => ({ ...f, password: '' }));
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    }, forgetPassword(setForm));
   };
 
   return (
