@@ -4,6 +4,7 @@ import io.flowgate.connectors.events.Outbox;
 import io.flowgate.connectors.events.OutboxEvent;
 import io.flowgate.connectors.events.StoredEvent;
 import io.flowgate.contracts.ContractRegistry;
+import io.flowgate.gateway.GatewaySettings;
 import io.flowgate.gateway.admin.ChangeLock;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>a flow deployed anywhere re-runs the binding checks (the consistency report), as a deploy here does.</li>
  * </ul>
  * Both take the {@link ChangeLock}, like a publish or a deploy on this node. Reloading is idempotent, so a change
- * made here and seen again costs at most a reload.
+ * made here and seen again costs at most a reload. On the embedded database there are no other nodes (the H2 file
+ * opens in one process only), so nothing is followed.
  */
 @Singleton
 public final class ContractSync implements ApplicationEventListener<StartupEvent>, AutoCloseable {
@@ -41,11 +43,14 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
             "flow.deployed");
     private static final Logger LOG = LoggerFactory.getLogger(ContractSync.class);
     private static final int PAGE = 500;
+    /** How long shutting down waits for a round in flight, so that it does not run on a closed pool. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final Outbox outbox;
     private final ContractRegistry registry;
     private final ChangeLock lock;
     private final ClusterSettings settings;
+    private final boolean alone;
     private final Clock clock;
     private final OutboxCursor cursor;
     private final Instant startedAt;
@@ -53,15 +58,18 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
     private boolean settled;
     private volatile ScheduledExecutorService executor;
 
-    public ContractSync(Outbox outbox, ContractRegistry registry, ChangeLock lock, ClusterSettings settings) {
-        this(outbox, registry, lock, settings, Clock.systemUTC());
+    public ContractSync(Outbox outbox, ContractRegistry registry, ChangeLock lock, ClusterSettings settings,
+                        GatewaySettings gateway) {
+        this(outbox, registry, lock, settings, gateway.embeddedDatabase(), Clock.systemUTC());
     }
 
-    ContractSync(Outbox outbox, ContractRegistry registry, ChangeLock lock, ClusterSettings settings, Clock clock) {
+    ContractSync(Outbox outbox, ContractRegistry registry, ChangeLock lock, ClusterSettings settings, boolean alone,
+                 Clock clock) {
         this.outbox = outbox;
         this.registry = registry;
         this.lock = lock;
         this.settings = settings.validate();
+        this.alone = alone;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.cursor = new OutboxCursor(outbox.lastSeq(), settings.getSyncGapTimeout());
@@ -71,7 +79,7 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
     @Override
     public synchronized void onApplicationEvent(StartupEvent event) {
         long every = settings.getSyncInterval().toMillis();
-        if (every == 0 || executor != null) {
+        if (every == 0 || alone || executor != null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -150,13 +158,30 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
                 + (e.data().containsKey("version") ? " v" + e.data().get("version") : "")).toList());
     }
 
-    /** Not synchronized with a round: shutting down must not wait for a round stuck on the database. */
+    /** Whether this node follows the changes of others. */
+    boolean following() {
+        ScheduledExecutorService running = executor;
+        return running != null && !running.isShutdown();
+    }
+
+    /**
+     * Stops following: a round in flight is interrupted and waited for a short while (not for ever: shutting down
+     * must not hang on a round stuck on the database), so it does not go on with the pool closed under it.
+     */
     @Override
     @PreDestroy
     public void close() {
         ScheduledExecutorService running = executor;
-        if (running != null) {
-            running.shutdownNow();
+        if (running == null) {
+            return;
+        }
+        running.shutdownNow();
+        try {
+            if (!running.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("a contract sync round was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,7 +4,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 /** bcrypt hashing and checking (at.favre.lib:bcrypt, version 2a). */
 public final class PasswordHasher {
@@ -18,9 +17,28 @@ public final class PasswordHasher {
 
     public PasswordHasher(int cost) {
         this.cost = cost;
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        this.decoy = hash(Base64.getEncoder().encodeToString(random));
+        this.decoy = decoy(cost);
+    }
+
+    /**
+     * A well-formed hash of the same cost made of a random salt and random hash bytes: checking a password against
+     * it costs exactly what checking a real hash costs, and no password matches it. Made without hashing anything,
+     * because a hash at the configured cost is a few hundred milliseconds of start-up.
+     */
+    private static String decoy(int cost) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[23];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        BCrypt.Version version = BCrypt.Version.VERSION_2A;
+        return new String(version.formatter.createHashMessage(new BCrypt.HashData(cost, version, salt, hash)),
+                StandardCharsets.UTF_8);
+    }
+
+    /** What an unknown username is checked against. */
+    String decoy() {
+        return decoy;
     }
 
     public static boolean fitsBcrypt(String password) {
