@@ -4,6 +4,7 @@ import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.connectors.events.Outbox;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.engine.internal.CamundaWorkflowEngine;
+import io.flowgate.engine.internal.PreparedEngine;
 
 import javax.sql.DataSource;
 import java.util.Objects;
@@ -36,11 +37,41 @@ public final class CamundaEngineBuilder {
      */
     public static EmbeddedEngine build(DataSource dataSource, EngineSettings settings, ConnectorRegistry registry,
                                        Outbox outbox) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(outbox, "outbox");
-        return new EmbeddedEngine(CamundaWorkflowEngine.start(dataSource, settings, registry));
+        return prepare(dataSource, settings).start(registry, outbox);
+    }
+
+    /**
+     * The slow half of {@link #build}: the Camunda engine and its tables, which need only the data source, so the
+     * connectors and the outbox can be made meanwhile; {@link Prepared#start} binds them and lets the engine run.
+     */
+    public static Prepared prepare(DataSource dataSource, EngineSettings settings) {
+        return new Prepared(PreparedEngine.prepare(dataSource, settings));
+    }
+
+    /** A built engine that runs nothing yet; {@link #start} it once, or {@link #close()} it. */
+    public static final class Prepared implements AutoCloseable {
+
+        private final PreparedEngine engine;
+
+        private Prepared(PreparedEngine engine) {
+            this.engine = engine;
+        }
+
+        /**
+         * Binds the connectors and starts the engine (its job executor when enabled).
+         *
+         * @param outbox where the engine writes its events; asked for to make sure its table was migrated first
+         */
+        public EmbeddedEngine start(ConnectorRegistry registry, Outbox outbox) {
+            Objects.requireNonNull(outbox, "outbox");
+            return new EmbeddedEngine(engine.start(registry));
+        }
+
+        /** Closes the engine without ever starting it. */
+        @Override
+        public void close() {
+            engine.close();
+        }
     }
 
     /** A built engine: the {@link WorkflowEngine} to use and the handle to stop it. */

@@ -6,32 +6,34 @@ import io.flowgate.engine.WorkflowEngine;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 
 /**
  * Micronaut wiring: starts building the engine eagerly at start-up ({@link Context}), because building it takes
- * seconds and a lazy bean would make the first request time out, and on its own thread ({@link EngineBuild}), so the
- * rest of the application starts meanwhile; closes it at shutdown.
+ * seconds and a lazy bean would make the first request time out, before any other eager bean ({@link Order}) and on
+ * its own thread ({@link EngineBuild}), so the rest of the application starts meanwhile; closes it at shutdown.
  */
 @Factory
 public class WorkflowEngineFactory {
 
-    /**
-     * The engine's build; needs a {@link DataSource} bean (the gateway's pool), the connector registry and the
-     * outbox, whose table is migrated before the engine writes its first event.
-     */
+    /** The engine's build; needs only a {@link DataSource} bean (the gateway's pool). */
     @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings, ConnectorRegistry registry,
-                                   Outbox outbox) {
-        return EngineBuild.start(() -> CamundaEngineBuilder.build(dataSource, settings, registry, outbox));
+    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings) {
+        return EngineBuild.start(() -> CamundaEngineBuilder.prepare(dataSource, settings));
     }
 
-    /** What the gateway injects: waits for the build. */
+    /**
+     * What the gateway injects: waits for the build and starts the engine with the connector registry and the
+     * outbox, whose table is migrated before the engine writes its first event.
+     */
     @Singleton
-    public WorkflowEngine workflowEngine(EngineBuild build) {
-        return build.await();
+    public WorkflowEngine workflowEngine(EngineBuild build, ConnectorRegistry registry, Outbox outbox) {
+        return build.await(registry, outbox);
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Builds the Camunda engine with Flowgate's safety settings. Everything Camunda-specific about start-up is here. */
 final class CamundaConfigurator {
@@ -20,7 +21,11 @@ final class CamundaConfigurator {
     private CamundaConfigurator() {
     }
 
-    static ProcessEngine build(DataSource dataSource, EngineSettings settings, ConnectorRegistry registry,
+    /**
+     * Builds the engine with its job executor off ({@link PreparedEngine#start} starts it once the connectors are
+     * bound); {@code connectors} is asked for the registry when a flow is parsed.
+     */
+    static ProcessEngine build(DataSource dataSource, EngineSettings settings, Supplier<ConnectorRegistry> connectors,
                                StartTickets tickets, SettleSignals signals, VariableCodec codec) {
         var configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(settings.name());
@@ -35,7 +40,7 @@ final class CamundaConfigurator {
         configuration.setHistoryRemovalTimeStrategy("none");
         // the default DbIdGenerator takes a second connection for id blocks and deadlocks a small pool under load
         configuration.setIdGenerator(new StrongUuidGenerator());
-        configuration.setJobExecutorActivate(settings.jobExecutorEnabled());
+        configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutor(settings));
         configuration.setMetricsEnabled(false);
         configuration.setDbMetricsReporterActivate(false);
@@ -44,7 +49,7 @@ final class CamundaConfigurator {
         secure(configuration, tickets);
         // Camunda appends to these lists during init, so they must be mutable
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
-                new ConnectorParseListener(registry, codec), new LifecycleParseListener(tickets, signals),
+                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals),
                 new EventParseListener())));
         events(configuration);
         return configuration.buildProcessEngine();

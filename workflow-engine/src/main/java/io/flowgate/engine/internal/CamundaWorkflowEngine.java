@@ -22,11 +22,9 @@ import io.flowgate.engine.TaskQuery;
 import io.flowgate.engine.UserTaskView;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.engine.config.EngineSettings;
-import io.flowgate.engine.deploy.FlowChecker;
 import org.camunda.bpm.engine.ProcessEngine;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final StartOnce startOnce;
     private final CorrelateOnce correlateOnce;
 
-    private CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages) {
+    CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages) {
         this.pendingMessages = pendingMessages;
         this.engine = context.engine();
         this.runner = context.runner();
@@ -99,23 +97,10 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.latestFlow = new LatestFlow(context, flowXml);
     }
 
-    /** Builds the Camunda engine on the data source (creating or upgrading its tables) and wraps it. */
+    /** Builds the Camunda engine on the data source (creating or upgrading its tables) and starts it. */
     public static CamundaWorkflowEngine start(DataSource dataSource, EngineSettings settings,
                                               ConnectorRegistry registry) {
-        VariableCodec codec = new VariableCodec();
-        StartTickets tickets = new StartTickets(settings.failedStartRetention());
-        SettleSignals signals = new SettleSignals();
-        ProcessEngine engine = CamundaConfigurator.build(dataSource, settings, registry, tickets, signals, codec);
-        InstanceReader reader = new InstanceReader(engine, codec, tickets);
-        CommandRunner runner = new CommandRunner(settings.name(), settings.commandThreads(),
-                settings.commandQueueSize());
-        PendingMessages pending = new PendingMessages(dataSource, engine, codec, Clock.systemUTC());
-        CamundaWorkflowEngine wrapped = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
-                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable()),
-                new LatestDefinitions(engine.getRepositoryService())),
-                pending);
-        pending.start();
-        return wrapped;
+        return PreparedEngine.prepare(dataSource, settings).start(registry);
     }
 
     /** The Camunda engine itself, for tests and operations inside this module only. */

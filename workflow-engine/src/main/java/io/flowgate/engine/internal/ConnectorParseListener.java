@@ -8,16 +8,18 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
+import java.util.function.Supplier;
+
 /**
  * Binds service and send tasks that declare {@code camunda:connector} to {@link ConnectorBehavior}, and refuses
  * script tasks even if a file bypassed the deploy checks (defence in depth: the engine would otherwise run them).
  */
 final class ConnectorParseListener extends AbstractBpmnParseListener {
 
-    private final ConnectorRegistry registry;
+    private final Supplier<ConnectorRegistry> registry;
     private final VariableCodec codec;
 
-    ConnectorParseListener(ConnectorRegistry registry, VariableCodec codec) {
+    ConnectorParseListener(Supplier<ConnectorRegistry> registry, VariableCodec codec) {
         this.registry = registry;
         this.codec = codec;
     }
@@ -48,6 +50,6 @@ final class ConnectorParseListener extends AbstractBpmnParseListener {
             throw new ProcessEngineException("camunda:connector of '" + activity.getId() + "' has no connectorId");
         }
         activity.setActivityBehavior(new ConnectorBehavior(connectorId, BpmnParseUtil.parseInputOutput(connector),
-                registry, codec));
+                registry.get(), codec));
     }
 }

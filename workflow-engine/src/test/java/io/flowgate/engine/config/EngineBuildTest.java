@@ -18,7 +18,7 @@ class EngineBuildTest {
             throw new IllegalStateException("the database refused the connection");
         });
 
-        assertThatThrownBy(build::await).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> build.await(null, null)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the database refused the connection");
         assertThatCode(build::close).doesNotThrowAnyException();
     }
@@ -40,6 +40,6 @@ class EngineBuildTest {
 
         assertThat(building.await(10, TimeUnit.SECONDS)).isTrue();
         release.countDown();
-        assertThatThrownBy(build::await).hasMessage("stopped by the test");
+        assertThatThrownBy(() -> build.await(null, null)).hasMessage("stopped by the test");
     }
 }
