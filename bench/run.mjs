@@ -5,6 +5,7 @@
 // matter; the same as JSON in bench/results/latest.json. bench/run.sh builds everything first and then calls this.
 // Options: --duration=20 --warmup=15 --connections=32 --threads=2 --systems=bare,camunda,flowgate,flowgate-redis
 //          --scenarios=pipeline-only,straight-through,async-start,wait-state,order-saga
+//          --keep-data (leave each system's data directory behind and print where, to look into it afterwards)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,18 +134,25 @@ async function startSystem(id, system, probeScenario) {
   if (system.redis) ctx.redis = await startRedis(ctx);
   ctx.logFile = join(ROOT, 'bench/results', `${id}.log`);
   mkdirSync(dirname(ctx.logFile), { recursive: true });
-  const seconds = await launch(ctx, probeScenario, 'w');
+  const seconds = await launch(ctx, probeScenario, 'w', 'record');
   ctx.startup = { system: id, label: system.label, startupSeconds: round(seconds, 2), rssAfterStartMiB: rss(ctx.process.pid).current };
   log(`${system.label}: first successful ${probeScenario} request ${seconds.toFixed(2)} s after launch`);
   return ctx;
 }
 
-/** Starts the system's JVM on ctx's data directory and port; seconds until its first successful probe request. */
-async function launch(ctx, probeScenario, logMode) {
+/**
+ * Starts the system's JVM on ctx's data directory and port; seconds until its first successful probe request.
+ * cds: 'record' writes the classes the run loaded to an archive when the JVM exits, 'use' maps that archive at
+ * start (what ./run does for Flowgate; every system gets the same flags), anything else runs without one.
+ */
+async function launch(ctx, probeScenario, logMode, cds) {
   const out = openSync(ctx.logFile, logMode);
   const began = performance.now();
   ctx.exited = undefined;
-  const child = spawn('java', [...JAVA_OPTS, '-jar', join(ROOT, ctx.system.jar)], {
+  const archive = join(ctx.dataDir, 'classes.jsa');
+  const sharing = { record: [`-XX:ArchiveClassesAtExit=${archive}`], use: [`-XX:SharedArchiveFile=${archive}`] }[cds];
+  const flags = sharing ? [...sharing, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
+  const child = spawn('java', [...JAVA_OPTS, ...flags, '-jar', join(ROOT, ctx.system.jar)], {
     env: { ...process.env, ...ctx.system.env(ctx) }, stdio: ['ignore', out, out], cwd: ctx.dataDir,
   });
   ctx.process = child;
@@ -167,13 +175,22 @@ async function launch(ctx, probeScenario, logMode) {
 
 /**
  * Stops the system after its load and starts it again on the same data directory (tables, deployments and the
- * example already there): what every restart or rolling deploy of a node costs.
+ * example already there): what every restart or rolling deploy of a node costs. Twice: with plain `java -jar`, then
+ * with the class-data sharing archive the first run wrote at exit (how ./run starts Flowgate).
  */
 async function restart(ctx, probeScenario) {
   await stopProcess(ctx);
-  const seconds = await launch(ctx, probeScenario, 'a');
-  ctx.startup.restartSeconds = round(seconds, 2);
-  log(`${ctx.system.label}: restarted, first successful ${probeScenario} request ${seconds.toFixed(2)} s after launch`);
+  const plain = await launch(ctx, probeScenario, 'a', 'none');
+  ctx.startup.restartSeconds = round(plain, 2);
+  log(`${ctx.system.label}: restarted, first successful ${probeScenario} request ${plain.toFixed(2)} s after launch`);
+  await stopProcess(ctx);
+  if (!existsSync(join(ctx.dataDir, 'classes.jsa'))) {
+    log(`${ctx.system.label}: no class-data sharing archive was written at exit; restart with it not measured`);
+    return;
+  }
+  const shared = await launch(ctx, probeScenario, 'a', 'use');
+  ctx.startup.restartCdsSeconds = round(shared, 2);
+  log(`${ctx.system.label}: restarted with class-data sharing, first successful ${probeScenario} request ${shared.toFixed(2)} s after launch`);
 }
 
 async function runScenario(ctx, scenario) {
@@ -260,7 +277,8 @@ function wrk(ctx, spec, seconds) {
 async function stopProcess(ctx) {
   if (ctx.exited === undefined) {
     ctx.process.kill('SIGTERM');
-    for (let i = 0; i < 100 && ctx.exited === undefined; i++) await sleep(100);
+    // a JVM recording a class-data sharing archive writes it while exiting: seconds
+    for (let i = 0; i < 300 && ctx.exited === undefined; i++) await sleep(100);
     if (ctx.exited === undefined) {
       ctx.process.kill('SIGKILL');
       for (let i = 0; i < 50 && ctx.exited === undefined; i++) await sleep(100);
@@ -271,7 +289,8 @@ async function stopProcess(ctx) {
 async function stopSystem(ctx) {
   await stopProcess(ctx);
   if (ctx.redis) ctx.redis.kill('SIGTERM');
-  rmSync(ctx.dataDir, { recursive: true, force: true });
+  if (OPTIONS.keepData) log(`${ctx.system.label}: data left in ${ctx.dataDir}`);
+  else rmSync(ctx.dataDir, { recursive: true, force: true });
 }
 
 async function startRedis(ctx) {
@@ -313,6 +332,7 @@ function buildReport(results, startups) {
     target('job executor drains ≥ 1,000 instances/s', asyncRow?.drain?.completedPerSecond, (v) => v >= 1000),
     target('start-up ≤ 4 s with the example loaded (first start)', flowgateStart?.startupSeconds, (v) => v <= 4),
     target('start-up ≤ 4 s with the example loaded (restart)', flowgateStart?.restartSeconds, (v) => v <= 4),
+    target('start-up ≤ 4 s with the example loaded (restart, class-data sharing)', flowgateStart?.restartCdsSeconds, (v) => v <= 4),
     target('RSS ≤ 512 MiB after load', flowgateStart?.rssAfterLoadMiB, (v) => v <= 512),
   ];
   return {
@@ -340,8 +360,8 @@ function printReport(report) {
   console.log(`wrk ${report.settings.connections} connections, ${report.settings.wrkThreads} threads, ${report.settings.durationSeconds}s after ${report.settings.warmupSeconds}s warm-up; JVMs: ${report.settings.javaOpts}\n`);
   table(['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'errors', 'peak RSS MiB', 'drained'], rows);
   console.log('');
-  table(['system', 'start-up to 1st request s', 'restart to 1st request s', 'RSS after start MiB', 'RSS after load MiB'],
-    report.startups.map((s) => [s.label, s.startupSeconds, s.restartSeconds ?? '—', s.rssAfterStartMiB, s.rssAfterLoadMiB]));
+  table(['system', 'start-up to 1st request s', 'restart s', 'restart, class-data sharing s', 'RSS after start MiB', 'RSS after load MiB'],
+    report.startups.map((s) => [s.label, s.startupSeconds, s.restartSeconds ?? '—', s.restartCdsSeconds ?? '—', s.rssAfterStartMiB, s.rssAfterLoadMiB]));
   console.log('');
   table(['ratio', 'req/s', 'p99 (lower is better)'], Object.entries(report.ratios).map(([k, v]) => [k, v.rps, v.p99]));
   console.log('');
@@ -455,6 +475,7 @@ function parseOptions(args) {
     threads: Number(value('threads', 2)),
     systems: value('systems', 'bare,camunda,flowgate,flowgate-redis').split(','),
     scenarios: value('scenarios', 'pipeline-only,straight-through,async-start,wait-state,order-saga').split(','),
+    keepData: args.includes('--keep-data'),
   };
 }
 
