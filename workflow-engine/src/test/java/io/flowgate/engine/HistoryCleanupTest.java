@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +54,26 @@ class HistoryCleanupTest {
                 .processInstanceId(expired.id()).count()).isZero();
         assertThat(camunda.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(kept.id()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCleanupWindowSchedulesTheCleanupJobAtItsStartAndNoWindowSchedulesNone() {
+        assertThat(engine.processEngine().getHistoryService().findHistoryCleanupJobs()).isEmpty();
+
+        // a window that starts later (Camunda schedules the job at once when the window is open)
+        LocalTime start = LocalTime.now().plusHours(2).withSecond(0).withNano(0);
+        String window = start + "-" + start.plusHours(1);
+        try (CamundaEngineBuilder.EmbeddedEngine windowed = TestEngines.build(TestEngines.memoryPool(4),
+                EngineSettings.defaults().withName("cleanup-" + UUID.randomUUID()).withJobExecutorEnabled(false)
+                        .withHistoryCleanupWindow(window))) {
+            ProcessEngine camunda = ((CamundaWorkflowEngine) windowed.workflowEngine()).processEngine();
+
+            assertThat(camunda.getHistoryService().findHistoryCleanupJobs()).singleElement().satisfies(job -> {
+                LocalDateTime due = LocalDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault());
+                assertThat(due.toLocalTime()).isEqualTo(start);
+                assertThat(due).isAfter(LocalDateTime.now()).isBefore(LocalDateTime.now().plusDays(1));
+            });
+        }
     }
 
     private void deploy(String key, String timeToLive) {

@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +29,9 @@ import java.util.Set;
  * @param databaseSchemaUpdate     {@code true} (create/upgrade tables), {@code false} (check only) or
  *                                 {@code create-drop}
  * @param failedStartRetention     how long a start that failed after its caller got the id stays readable
+ * @param historyCleanupWindow     when Camunda's history cleanup runs each day, {@code HH:mm-HH:mm} in the server's
+ *                                 time zone (it removes the history of instances ended longer than their flow's
+ *                                 time to live ago), or {@code off}: only on demand
  */
 @ConfigurationProperties("flowgate.engine")
 public record EngineSettings(@Nullable String name, @Nullable String history,
@@ -34,7 +39,7 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
                              @Nullable Integer jobExecutorMaxPoolSize, @Nullable Integer jobExecutorQueueSize,
                              @Nullable Integer commandThreads, @Nullable Integer commandQueueSize,
                              @Nullable String historyTimeToLive, @Nullable String databaseSchemaUpdate,
-                             @Nullable Duration failedStartRetention) {
+                             @Nullable Duration failedStartRetention, @Nullable String historyCleanupWindow) {
 
     public static final String DEFAULT_NAME = "flowgate";
     public static final String DEFAULT_HISTORY = "audit";
@@ -47,6 +52,7 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
     public static final String DEFAULT_HISTORY_TIME_TO_LIVE = "P30D";
     public static final String DEFAULT_DATABASE_SCHEMA_UPDATE = "true";
     public static final Duration DEFAULT_FAILED_START_RETENTION = Duration.ofMinutes(10);
+    public static final String HISTORY_CLEANUP_OFF = "off";
 
     private static final Set<String> HISTORY_LEVELS = Set.of("audit", "full");
     private static final Set<String> SCHEMA_UPDATES = Set.of("true", "false", "create-drop");
@@ -75,29 +81,43 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
                         + databaseSchemaUpdate);
         failedStartRetention = failedStartRetention == null ? DEFAULT_FAILED_START_RETENTION : failedStartRetention;
         require(!failedStartRetention.isNegative(), "flowgate.engine.failed-start-retention must not be negative");
+        historyCleanupWindow = orDefault(historyCleanupWindow, HISTORY_CLEANUP_OFF).toLowerCase();
+        checkWindow(historyCleanupWindow);
     }
 
     /** Every setting at its default. */
     public static EngineSettings defaults() {
-        return new EngineSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new EngineSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public EngineSettings withName(String newName) {
         return new EngineSettings(newName, history, jobExecutorEnabled, jobExecutorCorePoolSize,
                 jobExecutorMaxPoolSize, jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive,
-                databaseSchemaUpdate, failedStartRetention);
+                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow);
     }
 
     public EngineSettings withJobExecutorEnabled(boolean enabled) {
         return new EngineSettings(name, history, enabled, jobExecutorCorePoolSize, jobExecutorMaxPoolSize,
                 jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive, databaseSchemaUpdate,
-                failedStartRetention);
+                failedStartRetention, historyCleanupWindow);
     }
 
     public EngineSettings withCommandThreads(int threads) {
         return new EngineSettings(name, history, jobExecutorEnabled, jobExecutorCorePoolSize,
                 jobExecutorMaxPoolSize, jobExecutorQueueSize, threads, commandQueueSize, historyTimeToLive,
-                databaseSchemaUpdate, failedStartRetention);
+                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow);
+    }
+
+    public EngineSettings withHistoryCleanupWindow(String window) {
+        return new EngineSettings(name, history, jobExecutorEnabled, jobExecutorCorePoolSize,
+                jobExecutorMaxPoolSize, jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive,
+                databaseSchemaUpdate, failedStartRetention, window);
+    }
+
+    /** The cleanup window's start and end ({@code HH:mm}), or empty when it is {@code off}. */
+    public Optional<String[]> historyCleanupTimes() {
+        return historyCleanupWindow.equals(HISTORY_CLEANUP_OFF) ? Optional.empty()
+                : Optional.of(historyCleanupWindow.split("-"));
     }
 
     private static String orDefault(String value, String fallback) {
@@ -117,6 +137,21 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
             throw new IllegalArgumentException("flowgate.engine.history-time-to-live must be an ISO-8601 period "
                     + "such as P30D, was " + period, e);
         }
+    }
+
+    private static void checkWindow(String window) {
+        if (window.equals(HISTORY_CLEANUP_OFF)) {
+            return;
+        }
+        String[] times = window.split("-");
+        boolean valid = times.length == 2 && times[0].matches("\\d{2}:\\d{2}") && times[1].matches("\\d{2}:\\d{2}");
+        try {
+            valid = valid && !LocalTime.parse(times[0]).equals(LocalTime.parse(times[1]));
+        } catch (DateTimeParseException e) {
+            valid = false;
+        }
+        require(valid, "flowgate.engine.history-cleanup-window (FLOWGATE_HISTORY_CLEANUP_WINDOW) must be off or "
+                + "HH:mm-HH:mm with two different times, such as 00:00-06:00, was " + window);
     }
 
     private static void require(boolean condition, String message) {

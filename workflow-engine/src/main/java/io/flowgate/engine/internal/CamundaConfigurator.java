@@ -38,6 +38,11 @@ final class CamundaConfigurator {
         // default (removal time) updates 13 history tables per ended instance (7 % of a straight-through profile)
         configuration.setHistoryCleanupStrategy("endTimeBased");
         configuration.setHistoryRemovalTimeStrategy("none");
+        // the cleanup job is scheduled (once per cluster) at the window's start each day and runs until its end
+        settings.historyCleanupTimes().ifPresent(times -> {
+            configuration.setHistoryCleanupBatchWindowStartTime(times[0]);
+            configuration.setHistoryCleanupBatchWindowEndTime(times[1]);
+        });
         // the default DbIdGenerator takes a second connection for id blocks and deadlocks a small pool under load
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);

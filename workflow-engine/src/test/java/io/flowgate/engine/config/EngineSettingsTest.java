@@ -19,21 +19,39 @@ class EngineSettingsTest {
         assertThat(settings.databaseSchemaUpdate()).isEqualTo("true");
         assertThat(settings.commandThreads()).isEqualTo(EngineSettings.DEFAULT_COMMAND_THREADS);
         assertThat(settings.failedStartRetention()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.historyCleanupWindow()).isEqualTo("off");
+        assertThat(settings.historyCleanupTimes()).isEmpty();
+    }
+
+    @Test
+    void readsAHistoryCleanupWindowAsItsStartAndEnd() {
+        assertThat(EngineSettings.defaults().withHistoryCleanupWindow("22:30-04:00").historyCleanupTimes())
+                .hasValueSatisfying(times -> assertThat(times).containsExactly("22:30", "04:00"));
+        assertThat(EngineSettings.defaults().withHistoryCleanupWindow("OFF").historyCleanupTimes()).isEmpty();
+    }
+
+    @Test
+    void refusesAHistoryCleanupWindowThatIsNotTwoDifferentTimes() {
+        for (String window : new String[] {"01:00", "1:00-2:00", "01:00-25:00", "02:00-02:00", "never"}) {
+            assertThatThrownBy(() -> EngineSettings.defaults().withHistoryCleanupWindow(window))
+                    .hasMessageContaining("flowgate.engine.history-cleanup-window")
+                    .hasMessageContaining("was " + window.toLowerCase());
+        }
     }
 
     @Test
     void refusesAHistoryLevelTooLowToReadEndedInstances() {
-        assertThatThrownBy(() -> new EngineSettings(null, "none", null, null, null, null, null, null, null, null,
+        assertThatThrownBy(() -> new EngineSettings(null, "none", null, null, null, null, null, null, null, null, null,
                 null)).hasMessageContaining("flowgate.engine.history must be audit or full");
     }
 
     @Test
     void refusesNonPositivePoolSizesAndBadPeriods() {
-        assertThatThrownBy(() -> new EngineSettings(null, null, null, 0, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new EngineSettings(null, null, null, 0, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("job-executor-core-pool-size must be positive");
-        assertThatThrownBy(() -> new EngineSettings(null, null, null, 4, 2, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new EngineSettings(null, null, null, 4, 2, null, null, null, null, null, null, null))
                 .hasMessageContaining("max-pool-size must be at least");
-        assertThatThrownBy(() -> new EngineSettings(null, null, null, null, null, null, null, null, "30 days", null,
+        assertThatThrownBy(() -> new EngineSettings(null, null, null, null, null, null, null, null, "30 days", null, null,
                 null)).hasMessageContaining("history-time-to-live must be an ISO-8601 period");
     }
 }
