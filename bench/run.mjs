@@ -150,7 +150,9 @@ async function launch(ctx, probeScenario, logMode, cds) {
   const began = performance.now();
   ctx.exited = undefined;
   const archive = join(ctx.dataDir, 'classes.jsa');
-  const sharing = { record: [`-XX:ArchiveClassesAtExit=${archive}`], use: [`-XX:SharedArchiveFile=${archive}`] }[cds];
+  // BENCH_CDS=off: no archive at all (a profiler agent in BENCH_JAVA_OPTS cannot run with one being recorded)
+  const sharing = process.env.BENCH_CDS === 'off' ? undefined
+    : { record: [`-XX:ArchiveClassesAtExit=${archive}`], use: [`-XX:SharedArchiveFile=${archive}`] }[cds];
   const flags = sharing ? [...sharing, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
   const child = spawn('java', [...JAVA_OPTS, ...flags, '-jar', join(ROOT, ctx.system.jar)], {
     env: { ...process.env, ...ctx.system.env(ctx) }, stdio: ['ignore', out, out], cwd: ctx.dataDir,
