@@ -1,16 +1,22 @@
 package io.flowgate.gateway;
 
 import io.flowgate.gateway.GatewayServer.Reply;
+import io.flowgate.gateway.events.internal.OutboxRetention;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +79,29 @@ class PostgresIT {
             Reply decision = manager.postJson("/refunds/pg-1/decision", "{\"approved\":true}");
             assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
             assertThat(decision.json().path("status").asText()).isEqualTo("APPROVED");
+        }
+    }
+
+    @Test
+    void oldOutboxEventsAreDeletedInBatchesOnPostgresToo() throws Exception {
+        try (GatewayServer gateway = GatewayServer.start(database("outbox_retention"))) {
+            assertThat(gateway.deployFlow("greeting.bpmn").status()).isEqualTo(201);
+            DataSource dataSource = gateway.context().getBean(DataSource.class);
+            // eight days from now, with a week's retention: every event written so far is past it
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(8));
+            long cutoff = later.millis() - Duration.ofDays(7).toMillis();
+
+            long deleted = new OutboxRetention(dataSource, Duration.ofDays(7), 2, later).purge();
+
+            assertThat(deleted).isPositive();
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement old = c.prepareStatement("SELECT COUNT(*) FROM outbox_events WHERE event_time < ?")) {
+                old.setLong(1, cutoff);
+                try (ResultSet rs = old.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            }
         }
     }
 

@@ -23,6 +23,8 @@ public class EventsSettings {
      */
     public static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofMinutes(2);
     public static final String DEFAULT_TOPIC_PREFIX = "flowgate.";
+    /** How long outbox events are kept (Kafka's default log retention); 0 = for ever. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
     private boolean enabled = true;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
@@ -31,12 +33,16 @@ public class EventsSettings {
     private Duration gapTimeout = DEFAULT_GAP_TIMEOUT;
     private boolean kafkaEnabled = true;
     private String topicPrefix = DEFAULT_TOPIC_PREFIX;
+    private Duration retention = DEFAULT_RETENTION;
 
     public EventsSettings validate() {
         check("poll-interval", "FLOWGATE_EVENTS_POLL_INTERVAL", pollInterval, Duration.ofMillis(10),
                 Duration.ofMinutes(1));
         check("lease-ttl", "FLOWGATE_EVENTS_LEASE_TTL", leaseTtl, Duration.ofSeconds(1), Duration.ofHours(1));
         check("gap-timeout", "FLOWGATE_EVENTS_GAP_TIMEOUT", gapTimeout, Duration.ofSeconds(1), Duration.ofDays(1));
+        if (retention == null || !retention.isZero()) {
+            check("retention", "FLOWGATE_EVENTS_RETENTION", retention, Duration.ofHours(1), Duration.ofDays(3650));
+        }
         if (leaseTtl.compareTo(pollInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("flowgate.events.lease-ttl (FLOWGATE_EVENTS_LEASE_TTL) must be at "
                     + "least twice the poll interval (" + pollInterval + ") so the holder renews it in time, was "
@@ -126,5 +132,13 @@ public class EventsSettings {
 
     public void setTopicPrefix(String topicPrefix) {
         this.topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
     }
 }

@@ -29,6 +29,19 @@ class EventsSettingsTest {
     }
 
     @Test
+    void keepsEventsAWeekByDefaultForEverOnZeroAndRefusesLessThanAnHour() {
+        assertThat(new EventsSettings().validate().getRetention()).isEqualTo(Duration.ofDays(7));
+        EventsSettings forEver = new EventsSettings();
+        forEver.setRetention(Duration.ZERO);
+        assertThat(forEver.validate().getRetention()).isZero();
+        EventsSettings tooShort = new EventsSettings();
+        tooShort.setRetention(Duration.ofMinutes(30));
+
+        assertThatThrownBy(tooShort::validate).hasMessageContaining("FLOWGATE_EVENTS_RETENTION")
+                .hasMessageContaining("PT30M");
+    }
+
+    @Test
     void refusesATopicPrefixKafkaWouldRefuse() {
         EventsSettings settings = new EventsSettings();
         settings.setTopicPrefix("flow gate/");
