@@ -27,6 +27,7 @@ class AdminApiIT {
     static void start() {
         gateway = GatewayServer.start();
         assertThat(gateway.deployFlow("flaky-job.bpmn").status()).isEqualTo(201);
+        assertThat(gateway.deployFlow("flaky-now.bpmn").status()).isEqualTo(201);
         assertThat(gateway.publishContract("/io/flowgate/gateway/flaky-shop.yaml").status()).isEqualTo(201);
         clerk = gateway.as(gateway.createUser("clerk", null, "customer-service"));
         manager = gateway.as(gateway.createUser("manager", null, "store-manager"));
@@ -134,6 +135,21 @@ class AdminApiIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().path("state").asText()).isEqualTo("CANCELLED");
         assertThat(gateway.get("/instances/" + instanceId).json().path("state").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anAsyncStartThatFailsBeforeItsFirstCommitAnswersAProblemInsteadOf202() {
+        FlakyConnector.FAILING.set(true);
+        try {
+            Reply failed = gateway.post("/flaky-now", "application/json", "");
+
+            assertThat(failed.status()).as(failed.toString()).isEqualTo(502);
+            assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(failed.body()).contains("flow-failed").contains("downstream system is down");
+            assertThat(gateway.get("/admin/instances?flow=flaky-now").json().path("total").asInt()).isZero();
+        } finally {
+            FlakyConnector.FAILING.set(false);
+        }
     }
 
     @Test

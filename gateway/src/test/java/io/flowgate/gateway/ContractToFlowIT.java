@@ -1,6 +1,8 @@
 package io.flowgate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.engine.internal.CamundaWorkflowEngine;
 import io.flowgate.gateway.GatewayServer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,11 +60,15 @@ class ContractToFlowIT {
     }
 
     @Test
-    void acceptsAsyncOperationsAtOnceAndTheStatusResourceShowsTheMappedResponse() throws Exception {
+    void acceptsAsyncOperationsOnceCommittedAndTheStatusResourceShowsTheMappedResponse() throws Exception {
         Reply reply = gateway.postJson("/async-greetings", "{\"name\":\"Grace\"}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         String id = reply.json().path("instanceId").asText();
+        // the 202 comes once the start has committed: never STARTING, and the database already has it
+        assertThat(reply.json().path("state").asText()).isNotEqualTo("STARTING");
+        assertThat(((CamundaWorkflowEngine) gateway.context().getBean(WorkflowEngine.class)).processEngine()
+                .getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).count()).isOne();
         assertThat(reply.header("Location")).isEqualTo("/instances/" + id);
         JsonNode status = gateway.awaitEnded(id, Duration.ofSeconds(10));
         assertThat(status.path("state").asText()).isEqualTo("COMPLETED");

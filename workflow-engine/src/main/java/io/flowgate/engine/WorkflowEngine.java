@@ -48,6 +48,14 @@ public interface WorkflowEngine {
     FlowInstance start(StartRequest request, Duration budget);
 
     /**
+     * Starts like {@link #start} but answers as soon as the start has committed, without waiting for the instance
+     * to settle: what an asynchronous caller is owed (its {@code 202} stands for a start that survives a crash). A
+     * start that fails in its first transaction throws, as {@link #start} does. If it has not committed within
+     * {@code wait}, the answer is the id with state STARTING, as when {@link #start}'s budget runs out.
+     */
+    FlowInstance startCommitted(StartRequest request, Duration wait);
+
+    /**
      * Correlates a message to exactly one waiting instance of the flow with the business key.
      *
      * @throws NoMatchingInstance when none waits for it

@@ -120,6 +120,43 @@ class StartFlowTest {
     }
 
     @Test
+    void aCommittedStartAnswersOnceTheInstanceIsInTheDatabaseWithoutWaitingForItToSettle() {
+        String businessKey = TestEngines.uniqueKey();
+
+        FlowInstance instance = engine.startCommitted(new StartRequest("async", businessKey, Map.of("value", 3),
+                null, null), BUDGET);
+
+        // committed: another transaction already finds it, in its state now (its job may even have run)
+        assertThat(instance.state()).isIn(InstanceState.RUNNING, InstanceState.COMPLETED);
+        assertThat(engine.processEngine().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.id()).count()).isEqualTo(1);
+        assertThat(instance.variables()).isEmpty();
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(engine.instance(instance.id()))
+                .get().extracting(FlowInstance::state).isEqualTo(InstanceState.COMPLETED));
+    }
+
+    @Test
+    void aCommittedStartThatOutlastsItsWaitAnswersStarting() {
+        FlowInstance instance = engine.startCommitted(new StartRequest("slow", null, Map.of("millis", 1500), null,
+                null), Duration.ofMillis(200));
+
+        assertThat(instance.state()).isEqualTo(InstanceState.STARTING);
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(engine.instance(instance.id()))
+                .get().extracting(FlowInstance::state).isEqualTo(InstanceState.COMPLETED));
+    }
+
+    @Test
+    void aCommittedStartThatFailsInItsFirstTransactionThrowsInsteadOfAnsweringWithAnId() {
+        String businessKey = TestEngines.uniqueKey();
+
+        assertThatThrownBy(() -> engine.startCommitted(new StartRequest("failing", businessKey, Map.of(), null,
+                null), BUDGET)).isInstanceOfSatisfying(FlowFailed.class,
+                        failed -> assertThat(failed.getMessage()).contains("the backend is down"));
+        assertThat(engine.instances(new InstanceQuery("failing", null, businessKey, null, 0, 10)).total())
+                .isZero();
+    }
+
+    @Test
     void failsATechnicalErrorInTheSynchronousSegmentWithoutLeavingAnInstance() {
         String businessKey = TestEngines.uniqueKey();
 

@@ -69,8 +69,12 @@ public class FlowCall {
         FlowInstance instance = switch (binding.action()) {
             case START -> {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
-                yield engine.start(new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
-                        variables, tenant, caller.subject()), budget);
+                StartRequest start = new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
+                        variables, tenant, caller.subject());
+                // an asynchronous 202 stands for a start that has committed (within the timeout); a webhook's
+                // start waits for its commit in the webhook stage, which answers 503 when nothing was kept
+                boolean committedFirst = binding.mode() == FlowMode.ASYNC && operation.policy().webhook().isEmpty();
+                yield committedFirst ? engine.startCommitted(start, binding.timeout()) : engine.start(start, budget);
             }
             case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
                     requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);

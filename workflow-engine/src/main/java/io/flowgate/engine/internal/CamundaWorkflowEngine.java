@@ -139,6 +139,11 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     }
 
     @Override
+    public FlowInstance startCommitted(StartRequest request, Duration wait) {
+        return startFlow.executeCommitted(request, wait);
+    }
+
+    @Override
     public FlowInstance correlate(CorrelateRequest request, Duration budget) {
         return correlateMessage.execute(request, budget);
     }

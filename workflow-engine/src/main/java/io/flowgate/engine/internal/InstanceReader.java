@@ -65,6 +65,13 @@ final class InstanceReader {
         return Optional.of(activeState(instanceId));
     }
 
+    /** A start that has committed, in its state now (cheaply: no variables, no activities). */
+    FlowInstance committed(String instanceId, StartTicket ticket) {
+        InstanceState state = probe(instanceId).orElse(InstanceState.RUNNING);
+        return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey, ticket.tenantId,
+                state, List.of(), Map.of(), Optional.empty(), null, null);
+    }
+
     FlowInstance fromTicket(String instanceId, StartTicket ticket) {
         RuntimeException failure = ticket.failure();
         if (failure == null) {

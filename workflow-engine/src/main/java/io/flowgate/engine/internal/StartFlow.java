@@ -21,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Starts the latest version of a flow within a budget. The start runs on a command thread; the caller waits first
- * for the instance id (handed over by the process-start listener), then for the first commit, then for the
- * instance to settle. If the budget ends before the commit, the caller gets the id with state STARTING.
+ * for the instance id (handed over by the process-start listener), then for the first commit, then (unless it asked
+ * for the commit only) for the instance to settle. If the budget ends before the commit, the caller gets the id
+ * with state STARTING.
  */
 final class StartFlow {
 
@@ -36,6 +37,15 @@ final class StartFlow {
     }
 
     FlowInstance execute(StartRequest request, Duration budget) {
+        return start(request, budget, true);
+    }
+
+    /** Answers once the start has committed (or failed), without waiting for the instance to settle. */
+    FlowInstance executeCommitted(StartRequest request, Duration wait) {
+        return start(request, wait, false);
+    }
+
+    private FlowInstance start(StartRequest request, Duration budget, boolean settle) {
         if (request.flowKey() == null || request.flowKey().isBlank()) {
             throw new InvalidVariables("a flow key is required to start a flow");
         }
@@ -56,7 +66,8 @@ final class StartFlow {
             // the whole instance ran in the start command: its variables came back with it, nothing to read back
             return ticket.endedInStart();
         }
-        return context.settler().awaitSettled(instanceId, deadline);
+        return settle ? context.settler().awaitSettled(instanceId, deadline)
+                : context.reader().committed(instanceId, ticket);
     }
 
 
