@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An async start answers as soon as the instance id is known, before the engine's first commit. A webhook sender
- * takes 2xx as "kept" and will not send again, so its answer waits for that commit: a start that fails before it
- * becomes a 503 (nothing was kept, the sender retries).
+ * A webhook's async start runs with a zero budget and answers as soon as the instance id is known, before the
+ * engine's first commit (other async starts wait for that commit in the engine, see
+ * {@code WorkflowEngine.startCommitted}). A webhook sender takes 2xx as "kept" and will not send again, so its answer
+ * waits here for that commit: a start that fails before it becomes a 503 (nothing was kept, the sender retries).
  */
 public final class DurableStart {
 
