@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class FlakyConnector implements Connector {
 
-    static final AtomicBoolean FAILING = new AtomicBoolean(true);
+    public static final AtomicBoolean FAILING = new AtomicBoolean(true);
     static final AtomicInteger SUCCESSES = new AtomicInteger();
 
     @Override

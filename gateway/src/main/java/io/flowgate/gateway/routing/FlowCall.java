@@ -71,10 +71,13 @@ public class FlowCall {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
                 StartRequest start = new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
                         variables, tenant, caller.subject());
-                // an asynchronous 202 stands for a start that has committed (within the timeout); a webhook's
-                // start waits for its commit in the webhook stage, which answers 503 when nothing was kept
-                boolean committedFirst = binding.mode() == FlowMode.ASYNC && operation.policy().webhook().isEmpty();
-                yield committedFirst ? engine.startCommitted(start, binding.timeout()) : engine.start(start, budget);
+                // an asynchronous 202 stands for a start that has committed, within the timeout (a webhook
+                // sender's: within FLOWGATE_WEBHOOK_ACCEPT_TIMEOUT)
+                if (binding.mode() == FlowMode.ASYNC) {
+                    yield engine.startCommitted(start, operation.policy().webhook().isPresent()
+                            ? webhookAcceptTimeout : binding.timeout());
+                }
+                yield engine.start(start, budget);
             }
             case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
                     requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);

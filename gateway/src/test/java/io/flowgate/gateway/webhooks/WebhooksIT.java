@@ -1,6 +1,7 @@
 package io.flowgate.gateway.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.gateway.FlakyConnector;
 import io.flowgate.gateway.GatewayServer;
 import io.flowgate.gateway.GatewayServer.Reply;
 import io.flowgate.gateway.webhooks.internal.WebhookCounters;
@@ -52,11 +53,14 @@ class WebhooksIT {
         Files.writeString(secrets.resolve("standard-new"), NEW_SECRET + "\n");
         Files.writeString(secrets.resolve("standard-old"), OLD_SECRET + "\n");
         gateway = GatewayServer.start();
-        for (String flow : List.of("greeting.bpmn", "payment-wait.bpmn")) {
+        for (String flow : List.of("greeting.bpmn", "payment-wait.bpmn", "flaky-now.bpmn")) {
             assertThat(gateway.deployFlow(flow).status()).as(flow).isEqualTo(201);
         }
         Reply published = gateway.post("/admin/contracts", "application/yaml", contract());
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        Reply flaky = gateway.post("/admin/contracts", "application/yaml",
+                GatewayServer.resource("webhook-flaky.yaml").replace("@SECRETS@", secrets.toString()));
+        assertThat(flaky.status()).as(flaky.toString()).isEqualTo(201);
         sender = gateway.anonymous();
     }
 
@@ -241,8 +245,34 @@ class WebhooksIT {
         assertThat(reply.body()).contains("x-webhook: secret env:FLOWGATE_TEST_UNSET_WEBHOOK_SECRET is not set");
     }
 
+    @Test
+    void aStartThatFailsBeforeItsFirstCommitAnswers503AndTheSameDeliveryRunsWhenSentAgain() {
+        String body = "{\"attempt\":1}";
+        String delivery = UUID.randomUUID().toString();
+        String signature = "sha256=" + hexHmac(GITHUB_SECRET, body);
+        FlakyConnector.FAILING.set(true);
+        try {
+            Reply refused = github("/hooks/github/flaky", body, delivery, signature);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(refused.body()).contains("webhook-not-accepted");
+        } finally {
+            FlakyConnector.FAILING.set(false);
+        }
+
+        Reply kept = github("/hooks/github/flaky", body, delivery, signature);
+
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(202);
+        assertThat(kept.header("Flowgate-Instance-State")).isEqualTo("COMPLETED");
+    }
+
     private static Reply github(String body, String delivery, String signature) {
-        return sender.send(HttpRequest.newBuilder(uri("/hooks/github/orders"))
+        return github("/hooks/github/orders", body, delivery, signature);
+    }
+
+    private static Reply github(String path, String body, String delivery, String signature) {
+        return sender.send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Event", "push")
                 .header("X-GitHub-Delivery", delivery)
