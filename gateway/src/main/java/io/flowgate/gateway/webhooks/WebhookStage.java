@@ -3,6 +3,7 @@ package io.flowgate.gateway.webhooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.WebhookSpec;
+import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.problem.GatewayProblem;
@@ -47,13 +48,13 @@ public class WebhookStage {
     private final Duration tolerance;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookStage(WebhookSettings settings, IdempotencyStore store, ObjectMapper json,
+    public WebhookStage(WebhookSettings settings, IdempotencyStore store, ObjectMapper json, WorkflowEngine engine,
                         @Nullable MeterRegistry meters) {
         settings.validate();
         // without micronaut.metrics the counts are still kept, only not exposed
         this.counters = new WebhookCounters(meters == null ? new SimpleMeterRegistry() : meters);
         this.replay = new DeliveryReplay(store, json, settings.getReplayWindow());
-        this.durable = new DurableStart(settings.getAcceptTimeout());
+        this.durable = new DurableStart(engine, settings.getAcceptTimeout());
         this.tolerance = settings.getTolerance();
     }
 

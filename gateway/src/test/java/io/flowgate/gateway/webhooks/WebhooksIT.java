@@ -53,7 +53,7 @@ class WebhooksIT {
         Files.writeString(secrets.resolve("standard-new"), NEW_SECRET + "\n");
         Files.writeString(secrets.resolve("standard-old"), OLD_SECRET + "\n");
         gateway = GatewayServer.start();
-        for (String flow : List.of("greeting.bpmn", "payment-wait.bpmn", "flaky-now.bpmn")) {
+        for (String flow : List.of("greeting.bpmn", "payment-wait.bpmn", "flaky-now.bpmn", "slow-job.bpmn")) {
             assertThat(gateway.deployFlow(flow).status()).as(flow).isEqualTo(201);
         }
         Reply published = gateway.post("/admin/contracts", "application/yaml", contract());
@@ -265,6 +265,18 @@ class WebhooksIT {
 
         assertThat(kept.status()).as(kept.toString()).isEqualTo(202);
         assertThat(kept.header("Flowgate-Instance-State")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aSynchronousStartWhoseBudgetRunsOutBeforeItsCommitIsAnsweredOnceItIsKept() {
+        String body = "{\"millis\":1200}";
+
+        Reply reply = github("/hooks/github/slow", body, UUID.randomUUID().toString(),
+                "sha256=" + hexHmac(GITHUB_SECRET, body));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.header("Flowgate-Instance-State")).isEqualTo("COMPLETED");
+        assertThat(reply.json().path("state").asText()).isEqualTo("COMPLETED");
     }
 
     private static Reply github(String body, String delivery, String signature) {
