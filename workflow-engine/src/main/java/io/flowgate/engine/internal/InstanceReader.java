@@ -67,22 +67,25 @@ final class InstanceReader {
 
     /** A start that has committed, in its state now (cheaply: no variables, no activities). */
     FlowInstance committed(String instanceId, StartTicket ticket) {
-        InstanceState state = probe(instanceId).orElse(InstanceState.RUNNING);
-        return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey, ticket.tenantId,
-                state, List.of(), Map.of(), Optional.empty(), null, null);
+        return fromTicket(instanceId, ticket, probe(instanceId).orElse(InstanceState.RUNNING));
     }
 
     FlowInstance fromTicket(String instanceId, StartTicket ticket) {
         RuntimeException failure = ticket.failure();
         if (failure == null) {
-            return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey,
-                    ticket.tenantId, InstanceState.STARTING, List.of(), Map.of(), Optional.empty(), null, null);
+            return fromTicket(instanceId, ticket, InstanceState.STARTING);
         }
         String activityId = failure instanceof FlowFailed failed ? failed.activityId() : null;
         FlowError error = new FlowError("flow-failed", failure.getMessage(), activityId);
         return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey,
                 ticket.tenantId, InstanceState.FAILED, List.of(), Map.of(), Optional.of(error), null,
                 ticket.failedAt());
+    }
+
+    /** What the ticket knows of a start that has not failed: no variables, no activities. */
+    private static FlowInstance fromTicket(String instanceId, StartTicket ticket, InstanceState state) {
+        return new FlowInstance(instanceId, ticket.flowKey, ticket.flowVersion, ticket.businessKey, ticket.tenantId,
+                state, List.of(), Map.of(), Optional.empty(), null, null);
     }
 
     private Optional<FlowInstance> fromDatabase(String instanceId) {
