@@ -59,10 +59,13 @@ final class InstanceReader {
 
     /** Just the state, cheaply, for polling; empty when the database does not know the instance. */
     Optional<InstanceState> probe(String instanceId) {
+        // the active state first, then whether the instance is still active: read the other way round, an instance
+        // whose last job commits in between has no job left and looks WAITING though it has ended
+        InstanceState active = activeState(instanceId);
         if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
             return fromDatabase(instanceId).map(FlowInstance::state);
         }
-        return Optional.of(activeState(instanceId));
+        return Optional.of(active);
     }
 
     /** A start that has committed, in its state now (cheaply: no variables, no activities). */
