@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The restaurant example's two approval flows end to end on the real gateway: {@code refund-approval} (an approved
  * refund of a paid order gives the money back through the sandbox provider and moves the order to REFUNDED) and
  * {@code stock-transfer-approval} (an approved transfer moves stock between two stores). The tables — the sandbox
- * provider's ledgers, {@code orders}, {@code stock} — show what moved, not only the answers.
+ * provider's ledgers, {@code orders}, {@code stock} — show what moved, not only the answers. Every user belongs to
+ * the tenant bistro, and the stores the transfers use are bistro's.
  */
 class ApprovalFlowsIT {
 
@@ -36,10 +37,10 @@ class ApprovalFlowsIT {
     @BeforeAll
     static void start() {
         gateway = GatewayServer.start();
-        customer = gateway.as(gateway.createUser("approvals-customer", null, "customer"));
-        clerk = gateway.as(gateway.createUser("approvals-clerk", null, "customer-service"));
-        manager = gateway.as(gateway.createUser("approvals-manager", null, "store-manager"));
-        otherManager = gateway.as(gateway.createUser("approvals-manager2", null, "store-manager"));
+        customer = gateway.as(gateway.createUser("approvals-customer", Restaurant.BISTRO, "customer"));
+        clerk = gateway.as(gateway.createUser("approvals-clerk", Restaurant.BISTRO, "customer-service"));
+        manager = gateway.as(gateway.createUser("approvals-manager", Restaurant.BISTRO, "store-manager"));
+        otherManager = gateway.as(gateway.createUser("approvals-manager2", Restaurant.BISTRO, "store-manager"));
         db = gateway.context().getBean(DataSource.class);
     }
 
@@ -281,14 +282,22 @@ class ApprovalFlowsIT {
         }
     }
 
+    /** A new store of bistro holding {@code onHand} of the SKU. */
     private static void setStock(String store, String sku, long onHand) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO stock (store, sku, on_hand, reserved, version, "
-                     + "updated_at) VALUES (?, ?, ?, 0, 0, 0)")) {
-            s.setString(1, store);
-            s.setString(2, sku);
-            s.setLong(3, onHand);
-            s.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stores (id, tenant, name) VALUES (?, ?, ?)")) {
+                s.setString(1, store);
+                s.setString(2, Restaurant.BISTRO);
+                s.setString(3, store);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stock (store, sku, on_hand, reserved, "
+                    + "version, updated_at) VALUES (?, ?, ?, 0, 0, 0)")) {
+                s.setString(1, store);
+                s.setString(2, sku);
+                s.setLong(3, onHand);
+                s.executeUpdate();
+            }
         }
     }
 

@@ -87,7 +87,9 @@ class ConnectorCatalogIT {
         Reply published = gateway.post("/admin/contracts", "application/yaml", TEMPLATED_CONTRACT);
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
 
-        Reply reply = gateway.postJson("/templated-orders", "{\"items\":[{\"sku\":\"fries\",\"qty\":2}]}");
+        // uptown is a store of the tenant bistro: only its flows order there
+        GatewayServer cook = gateway.as(gateway.createUser("catalog-cook", Restaurant.BISTRO, "store-manager"));
+        Reply reply = cook.postJson("/templated-orders", "{\"items\":[{\"sku\":\"fries\",\"qty\":2}]}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().path("orderId").asText()).isNotBlank();

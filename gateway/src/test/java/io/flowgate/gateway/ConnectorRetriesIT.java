@@ -41,7 +41,9 @@ class ConnectorRetriesIT {
     void aConnectorThatFailsTwiceThenSucceedsHoldsTheStockOnce() throws Exception {
         long reservedBefore = reserved("downtown", "salad");
 
-        Reply accepted = gateway.postJson("/crashy-reservations",
+        // downtown is a store of the tenant bistro: only its flows reserve there
+        GatewayServer cook = gateway.as(gateway.createUser("retries-cook", Restaurant.BISTRO, "store-manager"));
+        Reply accepted = cook.postJson("/crashy-reservations",
                 "{\"store\":\"downtown\",\"items\":[{\"sku\":\"salad\",\"qty\":3}]}");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String instanceId = accepted.json().path("instanceId").asText();

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The restaurant example's order flows end to end: {@code POST /orders} runs {@code order-fulfilment} on the real
  * gateway (orders, inventory and the sandbox payment provider over HTTP), and the tables — not only the answers —
- * show what happened. Each test works on its own store and SKU, so the tests do not disturb each other.
+ * show what happened. Each test works on its own store and SKU, so the tests do not disturb each other. The users
+ * belong to the tenant bistro, which owns the stores downtown and uptown.
  */
 class OrderFulfilmentIT {
 
@@ -32,8 +33,8 @@ class OrderFulfilmentIT {
     static void start() {
         // a short read timeout so that the provider-timeout tests take seconds, not minutes
         gateway = GatewayServer.start(Map.of("flowgate.payments.read-timeout", "2s"));
-        customer = gateway.as(gateway.createUser("ada", null, "customer"));
-        staff = gateway.as(gateway.createUser("grace", null, "customer-service"));
+        customer = gateway.as(gateway.createUser("ada", Restaurant.BISTRO, "customer"));
+        staff = gateway.as(gateway.createUser("grace", Restaurant.BISTRO, "customer-service"));
         shop = new Restaurant(gateway.context().getBean(DataSource.class));
     }
 
@@ -163,7 +164,7 @@ class OrderFulfilmentIT {
         Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "tok_visa",
                 "{\"sku\":\"soda\",\"qty\":2}"));
         String orderId = placed.json().path("orderId").asText();
-        GatewayServer otherCustomer = gateway.as(gateway.createUser("bea", null, "customer"));
+        GatewayServer otherCustomer = gateway.as(gateway.createUser("bea", Restaurant.BISTRO, "customer"));
 
         Reply mine = customer.get("/me/orders/" + orderId);
         Reply theirs = otherCustomer.get("/me/orders/" + orderId);
@@ -202,7 +203,7 @@ class OrderFulfilmentIT {
         AtomicBoolean placing = new AtomicBoolean(true);
         Thread watcher = watch("uptown", "salad", lowest, placing);
 
-        GatewayServer rush = gateway.as(gateway.createUser("rush", null, "customer"));
+        GatewayServer rush = gateway.as(gateway.createUser("rush", Restaurant.BISTRO, "customer"));
         List<Reply> replies = shop.placeInParallel(rush, 300, 300,
                 i -> Restaurant.order("uptown", "tok_visa", "{\"sku\":\"salad\",\"qty\":1}"));
         placing.set(false);

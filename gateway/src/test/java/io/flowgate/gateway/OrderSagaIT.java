@@ -40,7 +40,7 @@ class OrderSagaIT {
                 flow.replace("<bpmn:timeDuration>PT1M</bpmn:timeDuration>",
                         "<bpmn:timeDuration>" + DEADLINE + "</bpmn:timeDuration>").replace("R3/PT10S", "R3/PT2S"));
         assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
-        saga = gateway.as(gateway.createUser("saga", null, "customer"));
+        saga = gateway.as(gateway.createUser("saga", Restaurant.BISTRO, "customer"));
         shop = new Restaurant(gateway.context().getBean(DataSource.class));
     }
 

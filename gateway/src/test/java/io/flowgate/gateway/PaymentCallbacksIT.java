@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,10 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A payment the provider settles later, end to end: the order flow waits for {@code PaymentSettled}; the sandbox
  * provider settles the charge and calls {@code POST /payment-callbacks} back over HTTP, signed per Standard Webhooks;
  * the gateway verifies the signature and correlates the message to the order by its id (the flow's business key).
+ * The customer has no tenant and orders in a store without tenant, made for these tests; an order of a tenant's
+ * customer waits in its tenant, which a callback reaches only as the webhooks' tenant resolution allows.
  */
 class PaymentCallbacksIT {
 
     private static final String SECRET = secret();
+    /** A store without tenant, so the tenantless customer's flows can order there. */
+    private static final String KIOSK = "kiosk";
 
     private static GatewayServer gateway;
     private static GatewayServer customer;
@@ -42,7 +47,7 @@ class PaymentCallbacksIT {
     private static URI base;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, SQLException {
         int port = freePort();
         base = URI.create("http://127.0.0.1:" + port);
         gateway = GatewayServer.start(Map.of("micronaut.server.port", port,
@@ -62,6 +67,7 @@ class PaymentCallbacksIT {
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
         customer = gateway.as(gateway.createUser("ada", null, "customer"));
         shop = new Restaurant(gateway.context().getBean(DataSource.class));
+        shop.openStore(KIOSK, null);
     }
 
     @AfterAll
@@ -71,7 +77,7 @@ class PaymentCallbacksIT {
 
     @Test
     void aPendingPaymentIsPaidWhenTheProvidersSignedCallbackArrives() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending",
+        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending",
                 "{\"sku\":\"soda\",\"qty\":1}"));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -85,21 +91,21 @@ class PaymentCallbacksIT {
 
     @Test
     void aPaymentTheProviderFailsLaterCancelsTheOrderAndReleasesItsStock() throws Exception {
-        Restaurant.Stock before = shop.stock("downtown", "burger");
+        Restaurant.Stock before = shop.stock(KIOSK, "burger");
 
-        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending-decline",
+        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-decline",
                 "{\"sku\":\"burger\",\"qty\":2}"));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         JsonNode ended = gateway.awaitEnded(placed.header("Flowgate-Instance"), Duration.ofSeconds(30));
         assertThat(ended.path("error").path("code").asText()).as(ended.toString()).isEqualTo("PAYMENT_DECLINED");
         assertThat(shop.stateOf(placed)).isEqualTo("CANCELLED");
-        assertThat(shop.stock("downtown", "burger")).isEqualTo(before);
+        assertThat(shop.stock(KIOSK, "burger")).isEqualTo(before);
     }
 
     @Test
     void aForgedCallbackIsRefusedAndMovesNothing() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending-manual",
+        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-manual",
                 "{\"sku\":\"fries\",\"qty\":1}"));
         String orderId = placed.json().path("orderId").asText();
 
@@ -113,7 +119,7 @@ class PaymentCallbacksIT {
 
     @Test
     void aReplayedCallbackIsAnsweredWithTheFirstOutcomeAndMovesNothingAgain() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order("uptown", "pending-manual",
+        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-manual",
                 "{\"sku\":\"fries\",\"qty\":1}"));
         String orderId = placed.json().path("orderId").asText();
         String deliveryId = "msg_" + UUID.randomUUID();

@@ -27,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Restaurant {
 
+    /** The tenant that owns the seeded stores downtown and uptown. */
+    static final String BISTRO = "bistro";
+    /** The tenant that owns the seeded stores harbour and station. */
+    static final String DINER = "diner";
+
     record Stock(long onHand, long reserved) {
         long available() {
             return onHand - reserved;
@@ -91,6 +96,32 @@ final class Restaurant {
         }
     }
 
+    /**
+     * Opens a store of {@code tenant} (null: a store of the flows without tenant) with downtown's menu and 100 of each
+     * of its SKUs, as an operator would in the tables: no connector makes stores.
+     */
+    void openStore(String store, String tenant) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stores (id, tenant, name) VALUES (?, ?, ?)")) {
+                s.setString(1, store);
+                s.setString(2, tenant);
+                s.setString(3, store);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO menu_items (store, sku, name, "
+                    + "unit_price_minor, currency) SELECT ?, sku, name, unit_price_minor, currency FROM menu_items "
+                    + "WHERE store = 'downtown'")) {
+                s.setString(1, store);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stock (store, sku, on_hand, reserved, "
+                    + "version, updated_at) SELECT ?, sku, 100, 0, 0, 0 FROM menu_items WHERE store = 'downtown'")) {
+                s.setString(1, store);
+                s.executeUpdate();
+            }
+        }
+    }
+
     /** Sets a SKU's stock directly in the table (no holds), as an inventory count would. */
     void setStock(String store, String sku, long onHand) throws SQLException {
         try (Connection c = db.getConnection();
@@ -136,6 +167,24 @@ final class Restaurant {
         List<String> states = column("SELECT state FROM orders WHERE id = ?", orderId);
         assertThat(states).hasSize(1);
         return states.get(0);
+    }
+
+    /** Every row of the query as its columns joined by spaces, sorted: a table's content to compare. */
+    List<String> rows(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(rs.getString(i)).append(' ');
+                }
+                rows.add(row.toString());
+            }
+            rows.sort(null);
+            return rows;
+        }
     }
 
     List<String> column(String sql, String parameter) throws SQLException {

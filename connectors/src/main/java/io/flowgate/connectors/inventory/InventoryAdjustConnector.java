@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code inventory.adjust}: corrects stock on hand (a delivery, a count, waste), with the reason kept in
- * {@code stock_movements}. Once per (instance, task).
+ * {@code inventory.adjust}: corrects stock on hand (a delivery, a count, waste) in a store of the instance's tenant,
+ * with the reason kept in {@code stock_movements}. Once per (instance, task). A store that is not the tenant's
+ * (another tenant's, or none) is {@code INVALID_INPUT}; a new SKU of the tenant's store gets its row.
  */
 @Singleton
 public final class InventoryAdjustConnector implements Connector {
@@ -22,7 +23,7 @@ public final class InventoryAdjustConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Adjust stock",
             "Adds to or removes from a store's stock on hand, never below zero or below what is reserved.",
-            List.of(new ConnectorParameter("store", "string", true, "Store id"),
+            List.of(new ConnectorParameter("store", "string", true, "Store id, a store of the instance's tenant"),
                     new ConnectorParameter("sku", "string", true, "SKU to adjust"),
                     new ConnectorParameter("delta", "integer", true,
                             "Whole number added to stock on hand; negative removes"),
@@ -49,6 +50,6 @@ public final class InventoryAdjustConnector implements Connector {
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
         return moves.adjust(request.idempotencyKey(), Inputs.text(request, "store"), Inputs.text(request, "sku"),
-                Inputs.nonZero(request, "delta"), Inputs.text(request, "reason"));
+                Inputs.nonZero(request, "delta"), Inputs.text(request, "reason"), request.tenantId());
     }
 }

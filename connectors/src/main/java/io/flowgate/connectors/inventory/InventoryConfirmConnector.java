@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code inventory.confirm}: the held stock is sold (on hand and reserved both drop). Confirming a confirmed
- * reservation again changes nothing: the reservation's status is the guard, whatever the key.
+ * reservation again changes nothing: the reservation's status is the guard, whatever the key. Only a reservation of
+ * the instance's tenant is found; another tenant's is {@code RESERVATION_NOT_FOUND}, as an unknown one.
  */
 @Singleton
 public final class InventoryConfirmConnector implements Connector {
@@ -42,7 +43,7 @@ public final class InventoryConfirmConnector implements Connector {
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
         Reservations.Outcome outcome = reservations.confirm(Inputs.text(request, "reservationId"),
-                request.idempotencyKey());
+                request.idempotencyKey(), request.tenantId());
         return Map.of("reservationId", outcome.reservationId(), "status", outcome.status());
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * {@code inventory.release}: the compensation of {@code inventory.reserve}; held stock becomes available again.
  * Never fails for business reasons, so a compensation handler cannot get stuck: an unknown id, a second release or
- * an expired hold are successes that change nothing, and a confirmed (sold) reservation is left as it is.
+ * an expired hold are successes that change nothing, and a confirmed (sold) reservation is left as it is. Only a
+ * reservation of the instance's tenant is released; another tenant's answers UNKNOWN and stays held.
  */
 @Singleton
 public final class InventoryReleaseConnector implements Connector {
@@ -43,7 +44,8 @@ public final class InventoryReleaseConnector implements Connector {
 
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
-        Reservations.Outcome outcome = reservations.release(Inputs.text(request, "reservationId"));
+        Reservations.Outcome outcome = reservations.release(Inputs.text(request, "reservationId"),
+                request.tenantId());
         return Map.of("reservationId", outcome.reservationId(), "status", outcome.status(),
                 "released", outcome.changed());
     }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code inventory.reserve}: holds stock for every line or for none, until confirmed, released or expired. A
- * re-delivered call (same instance and task) returns the first reservation.
+ * {@code inventory.reserve}: holds stock for every line or for none, until confirmed, released or expired, in a store
+ * of the instance's tenant (another tenant's store has nothing available: {@code OUT_OF_STOCK} for every line, as in
+ * a store that does not exist). A re-delivered call (same instance and task) returns the first reservation.
  */
 @Singleton
 public final class InventoryReserveConnector implements Connector {
@@ -56,7 +57,8 @@ public final class InventoryReserveConnector implements Connector {
         String store = Inputs.text(request, "store");
         List<Inputs.Item> items = Inputs.items(request, "items");
         Duration ttl = Inputs.duration(request, "ttl", settings.getDefaultTtl(), settings.getMaxTtl());
-        Reservations.Reservation reservation = reservations.reserve(request.idempotencyKey(), store, items, ttl);
+        Reservations.Reservation reservation = reservations.reserve(request.idempotencyKey(), store, items, ttl,
+                request.tenantId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reservationId", reservation.id());
         out.put("expiresAt", Instant.ofEpochMilli(reservation.expiresAt()).toString());

@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** {@code inventory.stock}: reads a store's stock levels (for {@code GET /stores/{id}/stock}). No side effect. */
+/**
+ * {@code inventory.stock}: reads a store's stock levels (for {@code GET /stores/{id}/stock}). No side effect. A store
+ * of another tenant has an empty list, as an unknown store.
+ */
 @Singleton
 public final class InventoryStockConnector implements Connector {
 
@@ -23,7 +26,7 @@ public final class InventoryStockConnector implements Connector {
             List.of(new ConnectorParameter("store", "string", false, "Store id"),
                     new ConnectorParameter("stock", "array", false,
                             "One {store, sku, onHand, reserved, available} per SKU, by SKU; "
-                                    + "empty for an unknown store")),
+                                    + "empty for an unknown store or a store of another tenant")),
             List.of(InventoryErrors.INVALID_INPUT_SPEC), false);
 
     private final StockMoves moves;
@@ -41,6 +44,7 @@ public final class InventoryStockConnector implements Connector {
     public Map<String, Object> execute(ConnectorRequest request) {
         String store = Inputs.text(request, "store");
         return Map.of("store", store,
-                "stock", moves.levels(store).stream().map(StockMoves.StockLevel::toOutput).toList());
+                "stock", moves.levels(store, request.tenantId()).stream().map(StockMoves.StockLevel::toOutput)
+                        .toList());
     }
 }

@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** {@code inventory.transfer}: moves stock on hand between two stores atomically, once per (instance, task). */
+/**
+ * {@code inventory.transfer}: moves stock on hand between two stores of the instance's tenant atomically, once per
+ * (instance, task). A source that is not the tenant's has nothing available ({@code OUT_OF_STOCK}, as a store that
+ * does not exist); a destination that is not the tenant's is {@code INVALID_INPUT}.
+ */
 @Singleton
 public final class InventoryTransferConnector implements Connector {
 
@@ -48,6 +52,6 @@ public final class InventoryTransferConnector implements Connector {
             throw Inputs.invalid("'from' and 'to' are the same store: " + from);
         }
         return moves.transfer(request.idempotencyKey(), from, to, Inputs.text(request, "sku"),
-                Inputs.positive(request, "qty"));
+                Inputs.positive(request, "qty"), request.tenantId());
     }
 }

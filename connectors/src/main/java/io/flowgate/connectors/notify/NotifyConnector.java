@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code notify}: records a notification on a channel ({@code kitchen}, {@code store-42} …) for the console and the
- * events feed to show. Once per (instance, task): a retried job returns the first record's id.
+ * events feed to show, in the instance's tenant. Once per (instance, task): a retried job returns the first record's
+ * id.
  */
 @Singleton
 public final class NotifyConnector implements Connector {
@@ -66,7 +67,7 @@ public final class NotifyConnector implements Connector {
         }
         Notification n = store.write(request.idempotencyKey(), channel, subject,
                 message == null ? null : message.toString(), data(request.input("data")), request.instanceId(),
-                request.activityId());
+                request.activityId(), request.tenantId());
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("notificationId", n.id());
         outputs.put("createdAt", n.createdAt().toString());

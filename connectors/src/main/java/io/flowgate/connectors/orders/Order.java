@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An order as stored. Amounts are in minor units (cents) of {@code currency}. */
-public record Order(String id, String store, String customer, OrderState state, long totalMinor, String currency,
-                    long version, long createdAt, long updatedAt, List<OrderLine> lines) {
+/**
+ * An order as stored. Amounts are in minor units (cents) of {@code currency}.
+ *
+ * @param tenant the tenant of the flow that created it (null: none); only flows of that tenant find it
+ */
+public record Order(String id, String tenant, String store, String customer, OrderState state, long totalMinor,
+                    String currency, long version, long createdAt, long updatedAt, List<OrderLine> lines) {
 
     public Order {
         lines = List.copyOf(lines);

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code order.create}: a new order in state CREATED, priced from the store's menu (any total the client sent is
- * ignored). A re-delivered call (same instance and task) answers with the order the first call created.
+ * ignored), belonging to the instance's tenant. A store of another tenant has no menu for it: every item is
+ * {@code UNKNOWN_ITEM}, as at a store that does not exist. A re-delivered call (same instance and task) answers with
+ * the order the first call created.
  */
 @Singleton
 public final class OrderCreateConnector implements Connector {
@@ -31,7 +33,8 @@ public final class OrderCreateConnector implements Connector {
             List.of(new ConnectorParameter("orderId", "string", false, "Id to give the order, up to 36 letters, "
                             + "digits and dashes (e.g. the request id the instance's business key is made of, so "
                             + "callbacks can find the instance by order id); default a new UUID"),
-                    new ConnectorParameter("store", "string", true, "Store id, e.g. downtown"),
+                    new ConnectorParameter("store", "string", true, "Store id, e.g. downtown; a store of the "
+                            + "instance's tenant"),
                     new ConnectorParameter("customer", "string", true, "Who ordered: map it from the caller's "
                             + "token (e.g. {claims.sub}), not from the request body, so nobody orders in another's name"),
                     new ConnectorParameter("items", "array", true,
@@ -57,7 +60,7 @@ public final class OrderCreateConnector implements Connector {
     @Override
     public Map<String, Object> execute(ConnectorRequest request) {
         Order order = store.create(request.idempotencyKey(), orderId(request), Inputs.text(request, "store"),
-                Inputs.text(request, "customer"), Inputs.items(request, "items"));
+                Inputs.text(request, "customer"), Inputs.items(request, "items"), request.tenantId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("orderId", order.id());
         out.put("total", Order.major(order.totalMinor()));

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code order.get}: reads an order with its lines. No side effect, so repeating it is harmless. */
+/**
+ * {@code order.get}: reads an order of the instance's tenant with its lines (another tenant's order is
+ * {@code ORDER_NOT_FOUND}, as an unknown one). No side effect, so repeating it is harmless.
+ */
 @Singleton
 public final class OrderGetConnector implements Connector {
 
@@ -22,7 +25,8 @@ public final class OrderGetConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Get order",
             "Reads an order with its lines.",
-            List.of(new ConnectorParameter("orderId", "string", true, "Id of the order"),
+            List.of(new ConnectorParameter("orderId", "string", true, "Id of the order; only an order of the "
+                            + "instance's tenant is found"),
                     new ConnectorParameter("customer", "string", false, "When set, only this customer's order is "
                             + "found: another customer's order answers ORDER_NOT_FOUND, as an unknown one does, so "
                             + "its existence is not revealed")),
@@ -47,7 +51,7 @@ public final class OrderGetConnector implements Connector {
     public Map<String, Object> execute(ConnectorRequest request) {
         String orderId = Inputs.text(request, "orderId");
         Optional<String> customer = Inputs.optionalText(request, "customer", Integer.MAX_VALUE);
-        Order order = store.find(orderId)
+        Order order = store.find(orderId, request.tenantId())
                 .filter(found -> customer.isEmpty() || customer.get().equals(found.customer()))
                 .orElseThrow(() -> new ConnectorBusinessError(OrderErrors.ORDER_NOT_FOUND, "no order " + orderId));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * {@code order.transition}: moves an order to another state if {@link OrderState#TRANSITIONS} allows it. Asking for
- * the state the order is already in, or repeating a call that already moved it, succeeds without change. A move to
+ * the state the order is already in, or repeating a call that already moved it, succeeds without change. Only an
+ * order of the instance's tenant is moved; another tenant's is {@code ORDER_NOT_FOUND}, as an unknown one. A move to
  * PAID, CANCELLED or REFUNDED emits {@code order.paid}, {@code order.cancelled} or {@code order.refunded} (tenant:
- * the instance's).
+ * the order's).
  */
 @Singleton
 public final class OrderTransitionConnector implements Connector {

@@ -5,6 +5,7 @@ import io.flowgate.connectors.ConnectorDescriptor;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.inputs.Inputs;
+import io.flowgate.connectors.payments.internal.PaymentRefs;
 import io.flowgate.connectors.payments.internal.ProviderKeys;
 import jakarta.inject.Singleton;
 
@@ -26,6 +27,10 @@ import java.util.Map;
  * cancellation. Every outcome is an output ({@code VOIDED}, {@code REFUNDED}, {@code NOT_CHARGED}); a missing or
  * malformed input is {@code INVALID_INPUT}; timeouts and provider failures are exceptions (retry with the same key,
  * then incident) — a cancellation must not be given up on.
+ *
+ * <p>The charge key names a task of this very instance, so a cancellation never reaches another tenant's payment. A
+ * refund it makes is recorded in {@link PaymentRefs} with the instance's tenant (and the order, when the charge was
+ * recorded).
  */
 @Singleton
 public final class CancelPaymentConnector implements Connector {
@@ -53,9 +58,11 @@ public final class CancelPaymentConnector implements Connector {
             false);
 
     private final PaymentProvider provider;
+    private final PaymentRefs refs;
 
-    public CancelPaymentConnector(PaymentProvider provider) {
+    public CancelPaymentConnector(PaymentProvider provider, PaymentRefs refs) {
         this.provider = provider;
+        this.refs = refs;
     }
 
     @Override
@@ -72,7 +79,14 @@ public final class CancelPaymentConnector implements Connector {
         CancelRequest cancel = new CancelRequest(
                 ProviderKeys.ofTask(ChargePaymentConnector.ID, request, chargeTask),
                 Inputs.optionalText(request, "reason", PaymentInputs.MAX_TEXT).orElse(null));
-        CancelResult result = provider.cancel(cancel, ProviderKeys.of(ID, request));
+        String key = ProviderKeys.of(ID, request);
+        CancelResult result = provider.cancel(cancel, key);
+        if (result.refundId() != null) {
+            String orderId = refs.find(result.paymentId(), request.tenantId())
+                    .map(PaymentRefs.PaymentRef::orderId).orElse(null);
+            refs.refunded(result.refundId(), result.paymentId(), request.tenantId(), orderId, key,
+                    result.refunded());
+        }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("status", result.status().name());
         outputs.put("paymentId", result.paymentId());

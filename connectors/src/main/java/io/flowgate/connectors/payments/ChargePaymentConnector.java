@@ -5,6 +5,7 @@ import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.ConnectorDescriptor;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRequest;
+import io.flowgate.connectors.payments.internal.PaymentRefs;
 import io.flowgate.connectors.payments.internal.ProviderKeys;
 import jakarta.inject.Singleton;
 
@@ -25,6 +26,9 @@ import java.util.Map;
  * {@code PAYMENT_DECLINED} (also when {@code payment.cancel} voided this task's charge before it arrived); inputs
  * the provider would refuse → {@code INVALID_INPUT}, nothing sent; timeouts and provider failures → exception, so
  * the engine retries (same key) and then raises an incident.
+ *
+ * <p>A payment the provider accepted (approved or pending) is recorded in Flowgate's own {@link PaymentRefs} with the
+ * order and the instance's tenant: {@code payment.refund} only refunds payments recorded for its own tenant.
  */
 @Singleton
 public final class ChargePaymentConnector implements Connector {
@@ -53,9 +57,11 @@ public final class ChargePaymentConnector implements Connector {
             false);
 
     private final PaymentProvider provider;
+    private final PaymentRefs refs;
 
-    public ChargePaymentConnector(PaymentProvider provider) {
+    public ChargePaymentConnector(PaymentProvider provider, PaymentRefs refs) {
         this.provider = provider;
+        this.refs = refs;
     }
 
     @Override
@@ -70,11 +76,15 @@ public final class ChargePaymentConnector implements Connector {
                 PaymentInputs.amount(request, "amount"),
                 PaymentInputs.currency(request, "currency"),
                 PaymentInputs.firstOf(request, "paymentToken", "method"));
-        PaymentResult result = provider.authorize(payment, ProviderKeys.of(ID, request));
+        String key = ProviderKeys.of(ID, request);
+        PaymentResult result = provider.authorize(payment, key);
         if (result.status() == PaymentStatus.DECLINED) {
             throw new ConnectorBusinessError(PAYMENT_DECLINED, result.reason() == null
                     ? "payment declined" : result.reason());
         }
+        // a failure here is retried like a lost answer: the provider answers the same payment for the same key
+        refs.charged(new PaymentRefs.PaymentRef(result.paymentId(), request.tenantId(), payment.orderRef(), key,
+                payment.amount(), payment.currency()));
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("paymentId", result.paymentId());
         outputs.put("status", result.status().name());

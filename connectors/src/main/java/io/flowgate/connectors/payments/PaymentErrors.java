@@ -14,8 +14,8 @@ public final class PaymentErrors {
             "The provider declined the payment (card declined, insufficient funds, a charge cancelled before it "
                     + "arrived, ...); the message says why.");
     static final ConnectorErrorSpec REFUND_REFUSED_SPEC = new ConnectorErrorSpec(REFUND_REFUSED,
-            "The provider refused the refund: more than captured minus already refunded, a payment that was never "
-                    + "captured, or an unknown payment.");
+            "No refund: the payment is not one charged in this tenant (for this order, when given), or the provider "
+                    + "refused it (more than captured minus already refunded, a payment that was never captured).");
     static final ConnectorErrorSpec INVALID_INPUT_SPEC = new ConnectorErrorSpec(INVALID_INPUT,
             "An input is missing or malformed (e.g. an amount that is not positive or has more than two decimals, "
                     + "a currency that is not an ISO 4217 code); nothing was sent to the provider.");

@@ -33,11 +33,17 @@ class InventoryConnectorsTest {
     }
 
     @Test
-    void seedsStockForTheMenuOfBothStores() {
-        List<?> rows = (List<?>) inv.stock.execute(request(Map.of("store", "uptown"))).get("stock");
+    void seedsStockForTheMenuOfEveryStoreOfBothTenants() {
+        assertThat(skus("bistro", "downtown")).containsExactly("burger", "fries", "salad", "soda");
+        assertThat(skus("bistro", "uptown")).containsExactly("burger", "fries", "salad", "soda");
+        assertThat(skus("diner", "harbour")).containsExactly("coffee", "pancakes", "shake");
+        assertThat(skus("diner", "station")).containsExactly("coffee", "pancakes", "shake");
+    }
 
-        assertThat(rows.stream().map(row -> String.valueOf(((Map<?, ?>) row).get("sku"))))
-                .containsExactly("burger", "fries", "salad", "soda");
+    private static List<String> skus(String tenant, String store) {
+        List<?> rows = (List<?>) inv.stock.execute(new ConnectorRequest(UUID.randomUUID().toString(), "stock", null,
+                tenant, Map.of("store", store))).get("stock");
+        return rows.stream().map(row -> String.valueOf(((Map<?, ?>) row).get("sku"))).toList();
     }
 
     @Test
@@ -145,8 +151,8 @@ class InventoryConnectorsTest {
         int released = inv.sweeper.sweep();
 
         assertThat(released).isGreaterThanOrEqualTo(1);
-        assertThat(inv.reservations.find(shortHold).orElseThrow().status()).isEqualTo("RELEASED");
-        assertThat(inv.reservations.find(longHold).orElseThrow().status()).isEqualTo("HELD");
+        assertThat(inv.reservations.find(shortHold, null).orElseThrow().status()).isEqualTo("RELEASED");
+        assertThat(inv.reservations.find(longHold, null).orElseThrow().status()).isEqualTo("HELD");
         assertThat(inv.reserved("s7", "a")).isEqualTo(4);
         assertThat(inv.sweeper.sweep()).isZero();
     }
@@ -160,7 +166,7 @@ class InventoryConnectorsTest {
         assertBusinessError(() -> inv.confirm.execute(request(Map.of("reservationId", id))),
                 "RESERVATION_EXPIRED", id);
 
-        assertThat(inv.reservations.find(id).orElseThrow().status()).isEqualTo("RELEASED");
+        assertThat(inv.reservations.find(id, null).orElseThrow().status()).isEqualTo("RELEASED");
         assertThat(inv.available("s8", "a")).isEqualTo(10);
     }
 
@@ -197,6 +203,7 @@ class InventoryConnectorsTest {
     @Test
     void aTransferToAStoreWithoutTheSkuCreatesItsRow() {
         inv.stock("t3", "z", 3);
+        TestDatabase.store(inv.pool, "t4", null);
 
         inv.transfer.execute(request(Map.of("from", "t3", "to", "t4", "sku", "z", "qty", 2)));
 
@@ -225,8 +232,25 @@ class InventoryConnectorsTest {
 
     @Test
     void aPositiveAdjustmentOfANewSkuCreatesItsRow() {
+        TestDatabase.store(inv.pool, "a2", null);
+
         assertThat(inv.adjust.execute(request(Map.of("store", "a2", "sku", "new", "delta", "12",
                 "reason", "delivery")))).containsEntry("onHand", 12).containsEntry("reserved", 0);
+    }
+
+    @Test
+    void neverMakesAStoreThatDoesNotExist() {
+        inv.stock("t5", "z", 3);
+        long stores = TestDatabase.queryLong(inv.pool, "SELECT COUNT(*) FROM stores");
+
+        assertBusinessError(() -> inv.transfer.execute(request(Map.of("from", "t5", "to", "nowhere", "sku", "z",
+                "qty", 1))), "INVALID_INPUT", "'to' is not a known store: nowhere");
+        assertBusinessError(() -> inv.adjust.execute(request(Map.of("store", "nowhere", "sku", "z", "delta", 5,
+                "reason", "delivery"))), "INVALID_INPUT", "'store' is not a known store: nowhere");
+
+        assertThat(TestDatabase.queryLong(inv.pool, "SELECT COUNT(*) FROM stores")).isEqualTo(stores);
+        assertThat(TestDatabase.queryLong(inv.pool, "SELECT COUNT(*) FROM stock WHERE store = 'nowhere'")).isZero();
+        assertThat(inv.onHand("t5", "z")).isEqualTo(3);
     }
 
     @Test

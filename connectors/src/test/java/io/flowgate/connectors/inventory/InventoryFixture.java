@@ -52,8 +52,9 @@ final class InventoryFixture implements AutoCloseable {
         stock = new InventoryStockConnector(moves);
     }
 
-    /** Puts a stock row in place (replacing the seeded one, if any). */
+    /** Puts a stock row in place (replacing the seeded one, if any), in a tenantless store made if missing. */
     void stock(String store, String sku, long onHand) {
+        TestDatabase.store(pool, store, null);
         TestDatabase.execute(pool, "DELETE FROM stock WHERE store = ? AND sku = ?", store, sku);
         TestDatabase.execute(pool, "INSERT INTO stock (store, sku, on_hand, reserved, version, updated_at) "
                 + "VALUES (?, ?, ?, 0, 0, 0)", store, sku, onHand);

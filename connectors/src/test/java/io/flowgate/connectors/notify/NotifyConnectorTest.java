@@ -103,7 +103,7 @@ class NotifyConnectorTest {
         Map<String, Object> again = notify.execute(request("inst-1", "notifyKitchen", inputs));
 
         assertThat(again).isEqualTo(first);
-        assertThat(store.recent("kitchen", 10)).hasSize(1);
+        assertThat(store.recent(null, "kitchen", 10)).hasSize(1);
     }
 
     @Test
@@ -120,7 +120,7 @@ class NotifyConnectorTest {
                 ids.add(id.get());
             }
             assertThat(ids).containsOnly(ids.get(0));
-            assertThat(store.recent(null, 100)).hasSize(1);
+            assertThat(store.recent(null, null, 100)).hasSize(1);
         } finally {
             threads.shutdownNow();
         }
@@ -133,13 +133,13 @@ class NotifyConnectorTest {
         }
         notify.execute(request("inst-6", "notify", Map.of("channel", "store-42", "subject", "low stock")));
 
-        assertThat(store.recent("kitchen", 3)).extracting(Notification::subject)
+        assertThat(store.recent(null, "kitchen", 3)).extracting(Notification::subject)
                 .containsExactly("order 5", "order 4", "order 3");
-        assertThat(store.recent("store-42", 10)).singleElement()
+        assertThat(store.recent(null, "store-42", 10)).singleElement()
                 .satisfies(n -> assertThat(n.instanceId()).isEqualTo("inst-6"));
-        assertThat(store.recent(null, 100)).hasSize(6).first()
+        assertThat(store.recent(null, null, 100)).hasSize(6).first()
                 .satisfies(n -> assertThat(n.channel()).isEqualTo("store-42"));
-        assertThat(store.recent("nobody", 10)).isEmpty();
+        assertThat(store.recent(null, "nobody", 10)).isEmpty();
     }
 
     @Test
@@ -148,7 +148,7 @@ class NotifyConnectorTest {
                 "data", "{\"a\":1}")));
         notify.execute(request("inst-2", "n", Map.of("channel", "kitchen", "subject", "s", "data", "plain")));
 
-        assertThat(store.recent("kitchen", 10)).extracting(Notification::data)
+        assertThat(store.recent(null, "kitchen", 10)).extracting(Notification::data)
                 .containsExactly("\"plain\"", "{\"a\":1}");
     }
 
@@ -165,7 +165,7 @@ class NotifyConnectorTest {
                     .isInstanceOfSatisfying(ConnectorBusinessError.class,
                             e -> assertThat(e.code()).isEqualTo(NotifyConnector.INVALID_INPUT));
         }
-        assertThat(store.recent(null, 10)).isEmpty();
+        assertThat(store.recent(null, null, 10)).isEmpty();
     }
 
     @Test
@@ -174,7 +174,7 @@ class NotifyConnectorTest {
                 .properties(Map.of("flowgate.notify.max-data-size", 1024)).start()) {
             assertThat(context.getBean(NotifyConnector.class).descriptor().id()).isEqualTo("notify");
             assertThat(context.getBean(NotifySettings.class).getMaxDataSize()).isEqualTo(1024);
-            assertThat(context.getBean(NotificationStore.class).recent("kitchen", 5)).isEmpty();
+            assertThat(context.getBean(NotificationStore.class).recent(null, "kitchen", 5)).isEmpty();
         }
     }
 }

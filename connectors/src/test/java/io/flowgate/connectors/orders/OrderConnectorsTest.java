@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderConnectorsTest {
 
+    /** The seeded stores downtown and uptown belong to this tenant. */
+    private static final String BISTRO = "bistro";
+
     private static HikariDataSource pool;
     private static OrderCreateConnector create;
     private static OrderTransitionConnector transition;
@@ -193,6 +196,6 @@ class OrderConnectorsTest {
     }
 
     private static ConnectorRequest request(Map<String, Object> inputs) {
-        return new ConnectorRequest(UUID.randomUUID().toString(), "task", null, null, inputs);
+        return new ConnectorRequest(UUID.randomUUID().toString(), "task", null, BISTRO, inputs);
     }
 }

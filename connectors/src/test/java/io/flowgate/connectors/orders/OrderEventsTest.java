@@ -52,7 +52,7 @@ class OrderEventsTest {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("order.paid");
             assertThat(event.subject()).isEqualTo(orderId);
-            assertThat(event.tenant()).isEqualTo("downtown");
+            assertThat(event.tenant()).isEqualTo("bistro");
             assertThat(event.family()).isEqualTo("order");
             // 2 x burger at 8.50
             assertThat(event.data()).containsEntry("store", "downtown").containsEntry("customer", "ada")
@@ -117,12 +117,12 @@ class OrderEventsTest {
     }
 
     private static void move(String orderId, String to, String task) {
-        transition.execute(new ConnectorRequest("instance-of-" + orderId, task, null, "downtown",
+        transition.execute(new ConnectorRequest("instance-of-" + orderId, task, null, "bistro",
                 Map.of("orderId", orderId, "to", to)));
     }
 
     private static ConnectorRequest request(String task, Map<String, Object> inputs) {
-        return new ConnectorRequest(UUID.randomUUID().toString(), task, null, "downtown", inputs);
+        return new ConnectorRequest(UUID.randomUUID().toString(), task, null, "bistro", inputs);
     }
 
     private static List<OutboxEvent> eventsAbout(String orderId) {

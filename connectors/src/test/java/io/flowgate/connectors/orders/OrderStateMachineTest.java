@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every (from, to) pair of order states, against the table below, through the real connector and database. */
 class OrderStateMachineTest {
 
+    /** The seeded stores downtown and uptown belong to this tenant. */
+    private static final String BISTRO = "bistro";
+
     /** The expected machine, written out independently of {@link OrderState#TRANSITIONS}. */
     private static final Map<String, String> ALLOWED = Map.of(
             "CREATED", "PAYING CANCELLED",
@@ -113,10 +116,10 @@ class OrderStateMachineTest {
     }
 
     private static String stateOf(String orderId) {
-        return store.find(orderId).orElseThrow().state().name();
+        return store.find(orderId, BISTRO).orElseThrow().state().name();
     }
 
     static ConnectorRequest request(String activity, Map<String, Object> inputs) {
-        return new ConnectorRequest(UUID.randomUUID().toString(), activity, null, null, inputs);
+        return new ConnectorRequest(UUID.randomUUID().toString(), activity, null, BISTRO, inputs);
     }
 }

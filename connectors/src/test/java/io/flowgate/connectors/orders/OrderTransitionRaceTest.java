@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two flows move the same order at the same moment: compare-and-set lets one win, the other decides again. */
 class OrderTransitionRaceTest {
 
+    /** The seeded stores downtown and uptown belong to this tenant. */
+    private static final String BISTRO = "bistro";
+
     private static final int ROUNDS = 150;
 
     private static HikariDataSource pool;
@@ -52,7 +55,7 @@ class OrderTransitionRaceTest {
 
             assertThat(outcomes).filteredOn(o -> o instanceof Map).hasSize(1);
             assertThat(outcomes).filteredOn(o -> "INVALID_TRANSITION".equals(o)).hasSize(1);
-            Order order = store.find(orderId).orElseThrow();
+            Order order = store.find(orderId, BISTRO).orElseThrow();
             assertThat(order.state().name()).isIn("PREPARING", "CANCELLED");
             assertThat(order.version()).isEqualTo(3); // PAID is version 2: exactly one change after it
         }
@@ -66,7 +69,7 @@ class OrderTransitionRaceTest {
             String orderId = paidOrder();
             List<Object> outcomes = race(orderId, "PREPARING", "REFUNDED");
 
-            Order order = store.find(orderId).orElseThrow();
+            Order order = store.find(orderId, BISTRO).orElseThrow();
             assertThat(order.state()).isEqualTo(OrderState.REFUNDED);
             if (outcomes.get(0) instanceof Map) { // PREPARING won first, then REFUNDED followed it legally
                 assertThat(outcomes.get(1)).isEqualTo(Map.of("state", "REFUNDED", "version", 4L));
@@ -108,7 +111,7 @@ class OrderTransitionRaceTest {
         } finally {
             threads.shutdown();
         }
-        Order order = store.find(orderId).orElseThrow();
+        Order order = store.find(orderId, BISTRO).orElseThrow();
         assertThat(order.state()).isEqualTo(OrderState.COMPLETED);
         assertThat(order.version()).isEqualTo(5);
     }
@@ -144,6 +147,6 @@ class OrderTransitionRaceTest {
     }
 
     private static ConnectorRequest request(Map<String, Object> inputs) {
-        return new ConnectorRequest(UUID.randomUUID().toString(), "task", null, null, inputs);
+        return new ConnectorRequest(UUID.randomUUID().toString(), "task", null, BISTRO, inputs);
     }
 }

@@ -33,8 +33,8 @@ class CancelPaymentConnectorIT {
     @BeforeAll
     static void start() {
         payments = new PaymentsFixture();
-        charge = new ChargePaymentConnector(payments.provider);
-        cancel = new CancelPaymentConnector(payments.provider);
+        charge = new ChargePaymentConnector(payments.provider, payments.refs);
+        cancel = new CancelPaymentConnector(payments.provider, payments.refs);
     }
 
     @AfterAll

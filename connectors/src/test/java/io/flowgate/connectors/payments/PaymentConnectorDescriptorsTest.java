@@ -27,9 +27,9 @@ class PaymentConnectorDescriptorsTest {
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "object", "array");
 
     static Stream<Named<Connector>> paymentConnectors() {
-        // descriptors need no provider
-        return Stream.of(new ChargePaymentConnector(null), new RefundPaymentConnector(null),
-                new CancelPaymentConnector(null)).map(c -> Named.of(c.descriptor().id(), c));
+        // descriptors need no provider and no records
+        return Stream.of(new ChargePaymentConnector(null, null), new RefundPaymentConnector(null, null),
+                new CancelPaymentConnector(null, null)).map(c -> Named.of(c.descriptor().id(), c));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,8 +34,8 @@ class PaymentConnectorsIT {
     @BeforeAll
     static void start() {
         payments = new PaymentsFixture();
-        charge = new ChargePaymentConnector(payments.provider);
-        refund = new RefundPaymentConnector(payments.provider);
+        charge = new ChargePaymentConnector(payments.provider, payments.refs);
+        refund = new RefundPaymentConnector(payments.provider, payments.refs);
     }
 
     @AfterAll
@@ -201,6 +201,38 @@ class PaymentConnectorsIT {
         assertThat(payments.sandbox.ledger().payment(otherPaymentId)).get()
                 .extracting(LedgerEntry::refundedAmount).isEqualTo(new BigDecimal("0.00"));
         assertThat(refund.execute(rightOrder)).containsEntry("status", "APPROVED");
+    }
+
+    @Test
+    void refundsOnlyAPaymentChargedInItsOwnTenant() {
+        String order = orderRef();
+        ConnectorRequest charged = chargeRequest(order, "20.00", "tok_visa");
+        String paymentId = (String) charge.execute(new ConnectorRequest(charged.instanceId(), charged.activityId(),
+                null, "bistro", charged.inputs())).get("paymentId");
+        ConnectorRequest dinerRefund = refundRequest(paymentId, null);
+        ConnectorRequest bistroRefund = refundRequest(paymentId, null);
+
+        assertThatThrownBy(() -> refund.execute(new ConnectorRequest(dinerRefund.instanceId(),
+                dinerRefund.activityId(), null, "diner", dinerRefund.inputs())))
+                .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                        e -> assertThat(e.code()).isEqualTo("REFUND_REFUSED"))
+                .hasMessage("no payment " + paymentId);
+        assertThat(payments.sandbox.ledger().refundsOf(paymentId)).isEmpty();
+        assertThat(refund.execute(new ConnectorRequest(bistroRefund.instanceId(), bistroRefund.activityId(), null,
+                "bistro", bistroRefund.inputs()))).containsEntry("status", "APPROVED");
+    }
+
+    @Test
+    void refundsNoPaymentThatNoFlowCharged() {
+        String paymentId = payments.sale(orderRef(), "25.00", "tok_visa", "outside-" + UUID.randomUUID())
+                .paymentId();
+
+        assertThatThrownBy(() -> refund.execute(refundRequest(paymentId, null)))
+                .isInstanceOfSatisfying(ConnectorBusinessError.class,
+                        e -> assertThat(e.code()).isEqualTo("REFUND_REFUSED"))
+                .hasMessage("no payment " + paymentId);
+        assertThat(payments.sandbox.ledger().payment(paymentId)).get()
+                .extracting(LedgerEntry::refundedAmount).isEqualTo(new BigDecimal("0.00"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.payments.internal.HttpPaymentProvider;
+import io.flowgate.connectors.payments.internal.PaymentRefs;
 import io.flowgate.connectors.payments.sandbox.SandboxPaymentServer;
 
 import java.math.BigDecimal;
@@ -22,6 +23,8 @@ final class PaymentsFixture implements AutoCloseable {
     final HikariDataSource dataSource;
     final SandboxPaymentServer sandbox;
     final HttpPaymentProvider provider;
+    /** Flowgate's own record of payments, on the same database. */
+    final PaymentRefs refs;
 
     PaymentsFixture() {
         this(settings());
@@ -36,6 +39,7 @@ final class PaymentsFixture implements AutoCloseable {
         dataSource = new HikariDataSource(config);
         sandbox = SandboxPaymentServer.start(dataSource, settings);
         provider = new HttpPaymentProvider(sandbox.baseUri(), settings.getConnectTimeout(), settings.getReadTimeout());
+        refs = new PaymentRefs(dataSource);
     }
 
     /** The same sandbox with a generous read timeout: for load tests about idempotency, not latency. */

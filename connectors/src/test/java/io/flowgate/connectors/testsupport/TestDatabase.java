@@ -54,6 +54,13 @@ public final class TestDatabase {
         }
     }
 
+    /** Adds a store of {@code tenant} (null: tenantless) unless one with this id exists. */
+    public static void store(HikariDataSource pool, String id, String tenant) {
+        if (queryLong(pool, "SELECT COUNT(*) FROM stores WHERE id = ?", id) == 0) {
+            execute(pool, "INSERT INTO stores (id, tenant, name) VALUES (?, ?, ?)", id, tenant, id);
+        }
+    }
+
     /** A clock that only moves when told to. */
     public static final class MovableClock extends Clock {
 

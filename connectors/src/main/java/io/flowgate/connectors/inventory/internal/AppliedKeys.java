@@ -12,12 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * At-most-once effects: the key is claimed (inserted) in the same transaction as the effect and the answer is kept
  * with it, so a repeated call replays the answer and a concurrent twin blocks on, then fails on, the primary key
- * and rolls its own effect back.
+ * and rolls its own effect back. A key is kept with the tenant of the flow that used it, and replayed only to it.
  */
 final class AppliedKeys {
 
@@ -30,17 +31,17 @@ final class AppliedKeys {
     }
 
     /** Runs {@code effect} once per {@code key}; later calls (and losing twins) get the first call's answer. */
-    static Map<String, Object> once(DataSource dataSource, String key, String operation, long now,
+    static Map<String, Object> once(DataSource dataSource, String key, String operation, String tenant, long now,
                                     Jdbc.Work<Map<String, Object>> effect) {
         StorageFailure last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Map<String, Object>> earlier = find(dataSource, key, operation);
+            Optional<Map<String, Object>> earlier = find(dataSource, key, operation, tenant);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
             try {
                 return Jdbc.inTransaction(dataSource, operation + " failed", c -> {
-                    claim(c, key, operation, now);
+                    claim(c, key, operation, tenant, now);
                     String answer = write(effect.run(c));
                     try (PreparedStatement update = c.prepareStatement(
                             "UPDATE inventory_applied_keys SET result = ? WHERE idem_key = ?")) {
@@ -61,18 +62,20 @@ final class AppliedKeys {
         throw last;
     }
 
-    private static Optional<Map<String, Object>> find(DataSource dataSource, String key, String operation) {
+    private static Optional<Map<String, Object>> find(DataSource dataSource, String key, String operation,
+                                                      String tenant) {
         return Jdbc.read(dataSource, "cannot read applied keys", c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT operation, result FROM inventory_applied_keys WHERE idem_key = ?")) {
+                    "SELECT operation, result, tenant FROM inventory_applied_keys WHERE idem_key = ?")) {
                 select.setString(1, key);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    if (!operation.equals(rs.getString(1))) {
-                        throw new IllegalStateException("idempotency key " + key + " was used by " + rs.getString(1)
-                                + ", not " + operation);
+                    // keys are instance:activity, so another tenant never has ours; never replay its answer anyway
+                    if (!operation.equals(rs.getString(1)) || !Objects.equals(tenant, rs.getString(3))) {
+                        throw new IllegalStateException("idempotency key " + key + " was used by another call ("
+                                + rs.getString(1) + ")");
                     }
                     return Optional.of(read(rs.getString(2)));
                 }
@@ -80,12 +83,14 @@ final class AppliedKeys {
         });
     }
 
-    private static void claim(Connection c, String key, String operation, long now) throws SQLException {
+    private static void claim(Connection c, String key, String operation, String tenant, long now)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO inventory_applied_keys (idem_key, operation, "
-                + "applied_at) VALUES (?, ?, ?)")) {
+                + "applied_at, tenant) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, operation);
             insert.setLong(3, now);
+            insert.setString(4, tenant);
             insert.executeUpdate();
         }
     }

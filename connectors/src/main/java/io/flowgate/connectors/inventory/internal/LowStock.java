@@ -3,6 +3,7 @@ package io.flowgate.connectors.inventory.internal;
 import io.flowgate.connectors.events.Outbox;
 import io.flowgate.connectors.events.OutboxEvent;
 import io.flowgate.connectors.inventory.InventorySettings;
+import io.flowgate.connectors.stores.Stores;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@code stock.low}: written by the transaction that takes a store's available stock of a SKU (on hand minus
  * reserved) from at least {@code flowgate.inventory.low-stock-threshold} to below it. Only the crossing counts, so
  * a SKU that stays low is announced once, and again only after it was restocked to the threshold and fell again.
- * Callers run it after their decrease, while they still hold the row's lock, so before and after are exact.
+ * Callers run it after their decrease, while they still hold the row's lock, so before and after are exact. The
+ * event's tenant is the store's.
  */
 @Singleton
 public final class LowStock {
@@ -46,8 +48,8 @@ public final class LowStock {
             data.put("sku", sku);
             data.put("available", after);
             data.put("threshold", threshold);
-            // stock belongs to a store, not to a tenant
-            Outbox.append(c, OutboxEvent.of(TYPE, null, store + "/" + sku, data));
+            String tenant = Stores.find(c, store).map(Stores.Store::tenant).orElse(null);
+            Outbox.append(c, OutboxEvent.of(TYPE, tenant, store + "/" + sku, data));
         }
     }
 

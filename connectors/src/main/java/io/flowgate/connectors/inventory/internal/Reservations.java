@@ -5,6 +5,7 @@ import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.inventory.InventoryErrors;
 import io.flowgate.connectors.storage.Jdbc;
 import io.flowgate.connectors.storage.StorageFailure;
+import io.flowgate.connectors.stores.Stores;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -16,13 +17,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 /**
  * Holds on stock. A reservation is one transaction: every line is a conditional UPDATE that only succeeds while
  * enough is available, and a single failing line rolls the whole reservation back. The reservation row's status is
  * the compare-and-set that decides, exactly once, whether a hold is confirmed or released (by the flow or the sweeper).
+ *
+ * <p>A reservation belongs to the tenant of the flow that made it, in a store of that tenant. The flow's calls take
+ * its tenant (null: none): another tenant's store has nothing available and another tenant's reservation is not
+ * found, exactly as unknown ones. Only the sweeper releases expired holds of every tenant.
  */
 @Singleton
 public final class Reservations {
@@ -42,8 +49,9 @@ public final class Reservations {
         this.lowStock = lowStock;
     }
 
-    /** A reservation as stored. {@code expiresAt} in epoch milliseconds. */
-    public record Reservation(String id, String store, String status, long expiresAt, List<Inputs.Item> lines) {
+    /** A reservation as stored. {@code expiresAt} in epoch milliseconds; {@code tenant} null for none. */
+    public record Reservation(String id, String tenant, String store, String status, long expiresAt,
+                              List<Inputs.Item> lines) {
     }
 
     /** The answer to confirm or release: the status after the call and whether this call changed it. */
@@ -51,18 +59,19 @@ public final class Reservations {
     }
 
     /**
-     * Reserves every line or none; a repeated key returns the first reservation.
+     * Reserves every line or none in a store of {@code tenant}; a repeated key returns the first reservation.
      *
-     * @throws ConnectorBusinessError {@code OUT_OF_STOCK} listing every SKU that was short
+     * @throws ConnectorBusinessError {@code OUT_OF_STOCK} listing every SKU that was short (all of them in a store
+     *                                that is not the tenant's)
      */
-    public Reservation reserve(String key, String store, List<Inputs.Item> items, Duration ttl) {
-        Optional<Reservation> earlier = findByKey(key);
+    public Reservation reserve(String key, String store, List<Inputs.Item> items, Duration ttl, String tenant) {
+        Optional<Reservation> earlier = findByKey(key, tenant);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
             return Jdbc.inTransaction(dataSource, "cannot reserve stock", c -> {
-                Reservation held = hold(c, key, store, items, ttl);
+                Reservation held = hold(c, key, store, items, ttl, tenant);
                 for (Inputs.Item item : items) { // a hold lowers what is available; confirm and release do not
                     lowStock.afterDecrease(c, store, item.sku(), item.qty());
                 }
@@ -70,20 +79,24 @@ public final class Reservations {
             });
         } catch (StorageFailure failure) {
             if (failure.isUniqueViolation()) {
-                return findByKey(key).orElseThrow(() -> failure); // a twin delivery reserved first
+                return findByKey(key, tenant).orElseThrow(() -> failure); // a twin delivery reserved first
             }
             throw failure;
         }
     }
 
-    private Reservation hold(Connection c, String key, String store, List<Inputs.Item> items, Duration ttl)
-            throws SQLException {
+    private Reservation hold(Connection c, String key, String store, List<Inputs.Item> items, Duration ttl,
+                             String tenant) throws SQLException {
+        if (!Stores.owns(c, tenant, store)) {
+            // nothing of another tenant's store is available, as in a store that does not exist
+            throw outOfStock(store, items.stream().map(Inputs.Item::sku).toList());
+        }
         long now = clock.millis();
-        Reservation reservation = new Reservation(UUID.randomUUID().toString(), store, HELD,
+        Reservation reservation = new Reservation(UUID.randomUUID().toString(), tenant, store, HELD,
                 now + ttl.toMillis(), items);
         // the key first: a concurrent twin waits here instead of competing for stock
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO stock_reservations (id, idem_key, store, "
-                + "status, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "status, expires_at, created_at, updated_at, tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, reservation.id());
             insert.setString(2, key);
             insert.setString(3, store);
@@ -91,6 +104,7 @@ public final class Reservations {
             insert.setLong(5, reservation.expiresAt());
             insert.setLong(6, now);
             insert.setLong(7, now);
+            insert.setString(8, tenant);
             insert.executeUpdate();
         }
         List<String> missing = new ArrayList<>();
@@ -108,8 +122,7 @@ public final class Reservations {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConnectorBusinessError(InventoryErrors.OUT_OF_STOCK, "not enough available in store " + store
-                    + ": " + String.join(", ", missing));
+            throw outOfStock(store, missing);
         }
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO stock_reservation_lines (reservation_id, sku, qty) VALUES (?, ?, ?)")) {
@@ -124,17 +137,22 @@ public final class Reservations {
         return reservation;
     }
 
+    private static ConnectorBusinessError outOfStock(String store, List<String> skus) {
+        return new ConnectorBusinessError(InventoryErrors.OUT_OF_STOCK, "not enough available in store " + store
+                + ": " + String.join(", ", skus));
+    }
+
     /**
-     * Turns the hold into a sale: on_hand and reserved both drop by each line's qty. Confirming again is a no-op.
-     * A hold past its expiry is released instead (committed) and then refused.
+     * Turns a hold of {@code tenant} into a sale: on_hand and reserved both drop by each line's qty. Confirming again
+     * is a no-op. A hold past its expiry is released instead (committed) and then refused.
      *
-     * @throws ConnectorBusinessError {@code RESERVATION_NOT_FOUND}, {@code RESERVATION_RELEASED},
-     *                                {@code RESERVATION_EXPIRED}
+     * @throws ConnectorBusinessError {@code RESERVATION_NOT_FOUND} (also for another tenant's),
+     *                                {@code RESERVATION_RELEASED}, {@code RESERVATION_EXPIRED}
      */
-    public Outcome confirm(String id, String key) {
+    public Outcome confirm(String id, String key, String tenant) {
         long now = clock.millis();
         String status = Jdbc.inTransaction(dataSource, "cannot confirm reservation " + id, c -> {
-            Optional<Reservation> found = load(c, id);
+            Optional<Reservation> found = load(c, id).filter(r -> Objects.equals(tenant, r.tenant()));
             if (found.isEmpty() || !HELD.equals(found.get().status())) {
                 return found.map(Reservation::status).orElse(null);
             }
@@ -161,11 +179,18 @@ public final class Reservations {
         return load(c, id).map(Reservation::status).orElse(null);
     }
 
-    /** Gives a held reservation's stock back. Unknown, already released or confirmed: nothing to do. */
-    public Outcome release(String id) {
+    /**
+     * Gives a held reservation of {@code tenant} back. Unknown (another tenant's too), already released or confirmed:
+     * nothing to do.
+     */
+    public Outcome release(String id, String tenant) {
+        return release(id, r -> Objects.equals(tenant, r.tenant()));
+    }
+
+    private Outcome release(String id, Predicate<Reservation> visible) {
         long now = clock.millis();
         return Jdbc.inTransaction(dataSource, "cannot release reservation " + id, c -> {
-            Optional<Reservation> found = load(c, id);
+            Optional<Reservation> found = load(c, id).filter(visible);
             if (found.isEmpty()) {
                 return new Outcome(id, "UNKNOWN", false);
             }
@@ -176,7 +201,7 @@ public final class Reservations {
         });
     }
 
-    /** Releases every held reservation past its expiry; returns how many this call released. */
+    /** Releases every held reservation past its expiry, whatever its tenant; returns how many this call released. */
     public int sweepExpired() {
         int released = 0;
         List<String> expired;
@@ -184,7 +209,7 @@ public final class Reservations {
             long now = clock.millis();
             expired = Jdbc.read(dataSource, "cannot find expired reservations", c -> expiredIds(c, now));
             for (String id : expired) {
-                if (release(id).changed()) {
+                if (release(id, any -> true).changed()) {
                     released++;
                 }
             }
@@ -192,8 +217,10 @@ public final class Reservations {
         return released;
     }
 
-    public Optional<Reservation> find(String id) {
-        return Jdbc.read(dataSource, "cannot read reservation " + id, c -> load(c, id));
+    /** The reservation if it belongs to {@code tenant} (null: to none). */
+    public Optional<Reservation> find(String id, String tenant) {
+        return Jdbc.read(dataSource, "cannot read reservation " + id,
+                c -> load(c, id).filter(r -> Objects.equals(tenant, r.tenant())));
     }
 
     /**
@@ -226,18 +253,20 @@ public final class Reservations {
                             + " of reservation " + held.id() + " is missing");
                 }
                 if (sale) {
-                    InventorySchema.movement(c, held.store(), line.sku(), -line.qty(), "SALE", held.id(), key, now);
+                    InventorySchema.movement(c, held.tenant(), held.store(), line.sku(), -line.qty(), "SALE",
+                            held.id(), key, now);
                 }
             }
         }
         return true;
     }
 
-    private Optional<Reservation> findByKey(String key) {
+    private Optional<Reservation> findByKey(String key, String tenant) {
         return Jdbc.read(dataSource, "cannot read reservations", c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id FROM stock_reservations WHERE idem_key = ?")) {
+                    "SELECT id FROM stock_reservations WHERE idem_key = ? AND tenant IS NOT DISTINCT FROM ?")) {
                 select.setString(1, key);
+                select.setString(2, tenant);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? load(c, rs.getString(1)) : Optional.empty();
                 }
@@ -246,11 +275,12 @@ public final class Reservations {
     }
 
     private static Optional<Reservation> load(Connection c, String id) throws SQLException {
+        String tenant;
         String store;
         String status;
         long expiresAt;
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT store, status, expires_at FROM stock_reservations WHERE id = ?")) {
+                "SELECT store, status, expires_at, tenant FROM stock_reservations WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -259,6 +289,7 @@ public final class Reservations {
                 store = rs.getString(1);
                 status = rs.getString(2);
                 expiresAt = rs.getLong(3);
+                tenant = rs.getString(4);
             }
         }
         List<Inputs.Item> lines = new ArrayList<>();
@@ -271,7 +302,7 @@ public final class Reservations {
                 }
             }
         }
-        return Optional.of(new Reservation(id, store, status, expiresAt, lines));
+        return Optional.of(new Reservation(id, tenant, store, status, expiresAt, lines));
     }
 
     private static List<String> expiredIds(Connection c, long now) throws SQLException {

@@ -2,7 +2,9 @@ package io.flowgate.connectors.inventory.internal;
 
 import io.flowgate.connectors.ConnectorBusinessError;
 import io.flowgate.connectors.inventory.InventoryErrors;
+import io.flowgate.connectors.inputs.Inputs;
 import io.flowgate.connectors.storage.Jdbc;
+import io.flowgate.connectors.stores.Stores;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -21,6 +23,10 @@ import java.util.Optional;
  * Changes of stock on hand outside reservations: transfers between stores and manual adjustments. Each is one
  * transaction with its idempotency key ({@link AppliedKeys}); each decrease is a conditional UPDATE that cannot take
  * available stock below zero.
+ *
+ * <p>Every method takes the tenant of the flow asking (null: a flow without a tenant) and touches only stores of
+ * that tenant ({@link Stores#owns}); another tenant's store answers exactly as a store that does not exist. A SKU
+ * row may be created in a store of the tenant; a store never is.
  */
 @Singleton
 public final class StockMoves {
@@ -54,13 +60,21 @@ public final class StockMoves {
     }
 
     /**
-     * Moves {@code qty} on hand of {@code sku} from one store to another, both or neither.
+     * Moves {@code qty} on hand of {@code sku} from one store of {@code tenant} to another, both or neither.
      *
-     * @throws ConnectorBusinessError {@code OUT_OF_STOCK} when the source has less than {@code qty} available
+     * @throws ConnectorBusinessError {@code OUT_OF_STOCK} when the source has less than {@code qty} available (a
+     *                                source that is not a store of the tenant has nothing available);
+     *                                {@code INVALID_INPUT} when the destination is not a store of the tenant
      */
-    public Map<String, Object> transfer(String key, String from, String to, String sku, long qty) {
+    public Map<String, Object> transfer(String key, String from, String to, String sku, long qty, String tenant) {
         long now = clock.millis();
-        return AppliedKeys.once(dataSource, key, "transfer", now, c -> {
+        return AppliedKeys.once(dataSource, key, "transfer", tenant, now, c -> {
+            if (!Stores.owns(c, tenant, from)) {
+                throw outOfStock(from, sku); // what an unknown source has always answered: nothing available
+            }
+            if (!Stores.owns(c, tenant, to)) {
+                throw unknownStore("to", to);
+            }
             // lock the two rows in store order, as every other writer does, so opposite transfers cannot deadlock
             if (to.compareTo(from) < 0) {
                 credit(c, to, sku, qty, now);
@@ -70,8 +84,8 @@ public final class StockMoves {
                 credit(c, to, sku, qty, now);
             }
             lowStock.afterDecrease(c, from, sku, qty);
-            InventorySchema.movement(c, from, sku, -qty, "TRANSFER_OUT", "to " + to, key, now);
-            InventorySchema.movement(c, to, sku, qty, "TRANSFER_IN", "from " + from, key, now);
+            InventorySchema.movement(c, tenant, from, sku, -qty, "TRANSFER_OUT", "to " + to, key, now);
+            InventorySchema.movement(c, tenant, to, sku, qty, "TRANSFER_IN", "from " + from, key, now);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("sku", sku);
             out.put("qty", qty);
@@ -82,14 +96,19 @@ public final class StockMoves {
     }
 
     /**
-     * Adds {@code delta} (negative to remove) to on hand; a positive delta for a SKU the store has never stocked
-     * creates its row.
+     * Adds {@code delta} (negative to remove) to on hand in a store of {@code tenant}; a positive delta for a SKU the
+     * store has never stocked creates its row.
      *
-     * @throws ConnectorBusinessError {@code INVALID_ADJUSTMENT} when on hand would drop below zero or below reserved
+     * @throws ConnectorBusinessError {@code INVALID_ADJUSTMENT} when on hand would drop below zero or below reserved;
+     *                                {@code INVALID_INPUT} when the store is not a store of the tenant
      */
-    public Map<String, Object> adjust(String key, String store, String sku, long delta, String reason) {
+    public Map<String, Object> adjust(String key, String store, String sku, long delta, String reason,
+                                      String tenant) {
         long now = clock.millis();
-        return AppliedKeys.once(dataSource, key, "adjust", now, c -> {
+        return AppliedKeys.once(dataSource, key, "adjust", tenant, now, c -> {
+            if (!Stores.owns(c, tenant, store)) {
+                throw unknownStore("store", store);
+            }
             int changed;
             try (PreparedStatement update = c.prepareStatement("UPDATE stock SET on_hand = on_hand + ?, "
                     + "version = version + 1, updated_at = ? "
@@ -111,21 +130,19 @@ public final class StockMoves {
                 insert(c, store, sku, delta, now);
             }
             lowStock.afterDecrease(c, store, sku, -delta);
-            InventorySchema.movement(c, store, sku, delta, "ADJUST", reason, key, now);
+            InventorySchema.movement(c, tenant, store, sku, delta, "ADJUST", reason, key, now);
             return level(c, store, sku).orElseThrow().toOutput();
         });
     }
 
-    public Optional<StockLevel> level(String store, String sku) {
-        return Jdbc.read(dataSource, "cannot read stock", c -> level(c, store, sku));
-    }
-
-    /** Every SKU the store stocks, by SKU. */
-    public List<StockLevel> levels(String store) {
+    /** Every SKU a store of {@code tenant} stocks, by SKU; none for a store of another tenant, as for no store. */
+    public List<StockLevel> levels(String store, String tenant) {
         return Jdbc.read(dataSource, "cannot read stock", c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT store, sku, on_hand, reserved, version "
-                    + "FROM stock WHERE store = ? ORDER BY sku")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT k.store, k.sku, k.on_hand, k.reserved, "
+                    + "k.version FROM stock k JOIN stores s ON s.id = k.store "
+                    + "WHERE k.store = ? AND s.tenant IS NOT DISTINCT FROM ? ORDER BY k.sku")) {
                 select.setString(1, store);
+                select.setString(2, tenant);
                 List<StockLevel> levels = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -146,10 +163,18 @@ public final class StockMoves {
             update.setString(4, sku);
             update.setLong(5, qty);
             if (update.executeUpdate() == 0) {
-                throw new ConnectorBusinessError(InventoryErrors.OUT_OF_STOCK, "not enough available in store "
-                        + store + ": " + sku);
+                throw outOfStock(store, sku);
             }
         }
+    }
+
+    private static ConnectorBusinessError outOfStock(String store, String sku) {
+        return new ConnectorBusinessError(InventoryErrors.OUT_OF_STOCK, "not enough available in store " + store
+                + ": " + sku);
+    }
+
+    private static ConnectorBusinessError unknownStore(String input, String store) {
+        return Inputs.invalid("'" + input + "' is not a known store: " + store);
     }
 
     private static void credit(Connection c, String store, String sku, long qty, long now) throws SQLException {

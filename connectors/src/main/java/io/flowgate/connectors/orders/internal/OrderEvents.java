@@ -26,12 +26,8 @@ final class OrderEvents {
     private OrderEvents() {
     }
 
-    /**
-     * Appends the event of a move from {@code before} to {@code to}, if that state has one.
-     *
-     * @param tenant the tenant of the flow that moved the order, may be null
-     */
-    static void moved(Connection c, Order before, OrderState to, long version, String tenant) throws SQLException {
+    /** Appends the event of a move from {@code before} to {@code to}, if that state has one, in the order's tenant. */
+    static void moved(Connection c, Order before, OrderState to, long version) throws SQLException {
         String type = TYPES.get(to);
         if (type == null) {
             return;
@@ -45,6 +41,6 @@ final class OrderEvents {
         data.put("state", to.name());
         data.put("from", before.state().name());
         data.put("version", version);
-        Outbox.append(c, OutboxEvent.of(type, tenant, before.id(), data));
+        Outbox.append(c, OutboxEvent.of(type, before.tenant(), before.id(), data));
     }
 }

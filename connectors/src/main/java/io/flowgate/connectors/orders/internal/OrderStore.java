@@ -10,6 +10,7 @@ import io.flowgate.connectors.orders.OrderState;
 import io.flowgate.connectors.storage.Jdbc;
 import io.flowgate.connectors.storage.ModuleSchema;
 import io.flowgate.connectors.storage.StorageFailure;
+import io.flowgate.connectors.stores.Stores;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -29,9 +30,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The orders tables ({@code V1__orders.sql}), migrated when this store is created. Creation is one transaction
+ * The orders tables ({@code db/migration/orders}), migrated when this store is created. Creation is one transaction
  * keyed by the caller's idempotency key; transitions are compare-and-set on {@code orders.version}, and a move to
  * PAID, CANCELLED or REFUNDED writes its event to the outbox in the same transaction ({@link OrderEvents}).
+ *
+ * <p>Every order belongs to the tenant of the flow that created it, and every method takes the tenant of the flow
+ * asking (null: a flow without a tenant): an order of another tenant is not found, exactly as an unknown one, and a
+ * store of another tenant has no menu, exactly as an unknown store.
  */
 @Singleton
 public final class OrderStore {
@@ -43,20 +48,28 @@ public final class OrderStore {
     private final DataSource dataSource;
     private final Clock clock;
 
-    /** Takes the outbox so that its table exists before a transition appends to it. */
+    /**
+     * Takes the outbox so that its table exists before a transition appends to it, and the stores so that their
+     * table exists before the orders' migrations reference it.
+     */
     @Inject
-    public OrderStore(DataSource dataSource, Outbox outbox) {
-        this(dataSource, outbox, Clock.systemUTC());
+    public OrderStore(DataSource dataSource, Outbox outbox, Stores stores) {
+        this(dataSource, outbox, stores, Clock.systemUTC());
     }
 
     public OrderStore(DataSource dataSource) {
-        this(dataSource, new Outbox(dataSource), Clock.systemUTC());
+        this(dataSource, new Outbox(dataSource), new Stores(dataSource), Clock.systemUTC());
     }
 
-    public OrderStore(DataSource dataSource, Outbox outbox, Clock clock) {
+    public OrderStore(DataSource dataSource, Outbox outbox) {
+        this(dataSource, outbox, new Stores(dataSource), Clock.systemUTC());
+    }
+
+    public OrderStore(DataSource dataSource, Outbox outbox, Stores stores, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(stores, "stores");
         ModuleSchema.migrate(dataSource, FEATURE);
     }
 
@@ -65,51 +78,50 @@ public final class OrderStore {
     }
 
     /**
-     * Creates an order priced from the store's menu, or returns the order an earlier call with the same key made.
+     * Creates an order of {@code tenant} priced from the store's menu, or returns the order an earlier call with the
+     * same key made.
      *
+     * @param tenant the tenant of the flow asking, may be null; a store of another tenant has no menu
      * @throws ConnectorBusinessError {@code UNKNOWN_ITEM} when a SKU is not on the store's menu
      */
-    public Order create(String key, String orderId, String store, String customer, List<Inputs.Item> items) {
-        Optional<Order> earlier = findByKey(key);
+    public Order create(String key, String orderId, String store, String customer, List<Inputs.Item> items,
+                        String tenant) {
+        Optional<Order> earlier = findByKey(key, tenant);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
             return Jdbc.inTransaction(dataSource, "cannot create the order",
-                    c -> insert(c, key, orderId, store, customer, items));
+                    c -> insert(c, key, orderId, store, customer, items, tenant));
         } catch (StorageFailure failure) {
             // a concurrent delivery of the same call inserted first: answer with its order
             if (failure.isUniqueViolation()) {
-                return findByKey(key).orElseThrow(() -> failure);
+                return findByKey(key, tenant).orElseThrow(() -> failure);
             }
             throw failure;
         }
     }
 
-    public Optional<Order> find(String id) {
-        return Jdbc.read(dataSource, "cannot read order " + id, c -> load(c, "id", id));
-    }
-
-    /** {@link #transition(String, OrderState, String, String)} outside any tenant. */
-    public Transition transition(String id, OrderState to, String key) {
-        return transition(id, to, key, null);
+    /** The order if it belongs to {@code tenant} (null: to no tenant); another tenant's is as absent as unknown. */
+    public Optional<Order> find(String id, String tenant) {
+        return Jdbc.read(dataSource, "cannot read order " + id, c -> load(c, "id", id, tenant));
     }
 
     /**
      * Moves the order to {@code to}. Already there, or this key already moved it: success without change (and no
      * second event). A lost race re-reads and decides again from the new current state.
      *
-     * @param tenant the tenant of the flow asking, carried by the order's event; may be null
+     * @param tenant the tenant of the flow asking, may be null; only an order of that tenant is moved
      * @throws ConnectorBusinessError {@code ORDER_NOT_FOUND}, {@code INVALID_TRANSITION}
      */
     public Transition transition(String id, OrderState to, String key, String tenant) {
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            Optional<Transition> recorded = recorded(id, key);
+            Optional<Transition> recorded = recorded(id, key, tenant);
             if (recorded.isPresent()) {
                 return recorded.get();
             }
-            Order current = find(id).orElseThrow(() -> new ConnectorBusinessError(OrderErrors.ORDER_NOT_FOUND,
-                    "no order " + id));
+            Order current = find(id, tenant).orElseThrow(() -> new ConnectorBusinessError(
+                    OrderErrors.ORDER_NOT_FOUND, "no order " + id));
             if (current.state() == to) {
                 return new Transition(to, current.version(), false);
             }
@@ -118,7 +130,7 @@ public final class OrderStore {
                         + current.state() + " and cannot become " + to + " (allowed: "
                         + OrderState.TRANSITIONS.get(current.state()) + ")");
             }
-            Optional<Transition> done = compareAndSet(current, to, key, tenant);
+            Optional<Transition> done = compareAndSet(current, to, key);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -128,18 +140,19 @@ public final class OrderStore {
                 + " attempts to move it to " + to);
     }
 
-    private Optional<Transition> compareAndSet(Order current, OrderState to, String key, String tenant) {
+    private Optional<Transition> compareAndSet(Order current, OrderState to, String key) {
         long now = clock.millis();
         long next = current.version() + 1;
         try {
             return Jdbc.inTransaction(dataSource, "cannot move order " + current.id(), c -> {
                 try (PreparedStatement update = c.prepareStatement("UPDATE orders SET state = ?, version = ?, "
-                        + "updated_at = ? WHERE id = ? AND version = ?")) {
+                        + "updated_at = ? WHERE id = ? AND version = ? AND tenant IS NOT DISTINCT FROM ?")) {
                     update.setString(1, to.name());
                     update.setLong(2, next);
                     update.setLong(3, now);
                     update.setString(4, current.id());
                     update.setLong(5, current.version());
+                    update.setString(6, current.tenant());
                     if (update.executeUpdate() == 0) {
                         return Optional.empty();
                     }
@@ -154,7 +167,7 @@ public final class OrderStore {
                     log.setLong(6, now);
                     log.executeUpdate();
                 }
-                OrderEvents.moved(c, current, to, next, tenant);
+                OrderEvents.moved(c, current, to, next);
                 return Optional.of(new Transition(to, next, true));
             });
         } catch (StorageFailure failure) {
@@ -165,12 +178,14 @@ public final class OrderStore {
         }
     }
 
-    private Optional<Transition> recorded(String id, String key) {
+    private Optional<Transition> recorded(String id, String key, String tenant) {
         return Jdbc.read(dataSource, "cannot read the transitions of order " + id, c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT to_state, version FROM order_transitions WHERE order_id = ? AND idem_key = ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT t.to_state, t.version FROM order_transitions t "
+                    + "JOIN orders o ON o.id = t.order_id "
+                    + "WHERE t.order_id = ? AND t.idem_key = ? AND o.tenant IS NOT DISTINCT FROM ?")) {
                 select.setString(1, id);
                 select.setString(2, key);
+                select.setString(3, tenant);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(new Transition(OrderState.valueOf(rs.getString(1)), rs.getLong(2),
                             false)) : Optional.empty();
@@ -180,9 +195,10 @@ public final class OrderStore {
     }
 
     private Order insert(Connection c, String key, String orderId, String store, String customer,
-                         List<Inputs.Item> items)
+                         List<Inputs.Item> items, String tenant)
             throws SQLException {
-        Map<String, MenuItem> menu = menu(c, store, items);
+        // another tenant's store has no menu here, as a store that does not exist: every item is unknown
+        Map<String, MenuItem> menu = Stores.owns(c, tenant, store) ? menu(c, store, items) : Map.of();
         List<String> unknown = items.stream().map(Inputs.Item::sku).filter(sku -> !menu.containsKey(sku)).toList();
         if (!unknown.isEmpty()) {
             throw new ConnectorBusinessError(OrderErrors.UNKNOWN_ITEM, "not on the menu of store " + store + ": "
@@ -200,11 +216,11 @@ public final class OrderStore {
             lines.add(line);
         }
         long now = clock.millis();
-        Order order = new Order(orderId, store, customer, OrderState.CREATED, total,
+        Order order = new Order(orderId, tenant, store, customer, OrderState.CREATED, total,
                 menu.values().iterator().next().currency(), 0, now, now, lines);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO orders (id, create_key, store, customer, "
-                + "state, total_minor, currency, version, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "state, total_minor, currency, version, created_at, updated_at, tenant) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, order.id());
             insert.setString(2, key);
             insert.setString(3, store);
@@ -215,6 +231,7 @@ public final class OrderStore {
             insert.setLong(8, order.version());
             insert.setLong(9, now);
             insert.setLong(10, now);
+            insert.setString(11, tenant);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO order_lines (order_id, line_no, sku, name, "
@@ -256,23 +273,26 @@ public final class OrderStore {
         }
     }
 
-    private Optional<Order> findByKey(String key) {
-        return Jdbc.read(dataSource, "cannot read orders", c -> load(c, "create_key", key));
+    private Optional<Order> findByKey(String key, String tenant) {
+        return Jdbc.read(dataSource, "cannot read orders", c -> load(c, "create_key", key, tenant));
     }
 
     /** {@code column} is one of our own column names, never input. */
-    private static Optional<Order> load(Connection c, String column, String value) throws SQLException {
+    private static Optional<Order> load(Connection c, String column, String value, String tenant)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT id, store, customer, state, total_minor, currency, "
-                + "version, created_at, updated_at FROM orders WHERE " + column + " = ?")) {
+                + "version, created_at, updated_at, tenant FROM orders "
+                + "WHERE " + column + " = ? AND tenant IS NOT DISTINCT FROM ?")) {
             select.setString(1, value);
+            select.setString(2, tenant);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 String id = rs.getString(1);
-                return Optional.of(new Order(id, rs.getString(2), rs.getString(3), OrderState.valueOf(rs.getString(4)),
-                        rs.getLong(5), rs.getString(6).trim(), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        lines(c, id)));
+                return Optional.of(new Order(id, rs.getString(10), rs.getString(2), rs.getString(3),
+                        OrderState.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6).trim(), rs.getLong(7),
+                        rs.getLong(8), rs.getLong(9), lines(c, id)));
             }
         }
     }
