@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,12 @@ public final class Fixtures {
 
     public static DefaultContractRegistry registry(BindingCheck... checks) {
         return new DefaultContractRegistry(new JdbcContractStore(memoryDatabase()), List.of(checks));
+    }
+
+    /** A registry whose x-webhook secrets may come from files in {@code secretsDirectory}. */
+    public static DefaultContractRegistry registry(Path secretsDirectory) {
+        return new DefaultContractRegistry(new JdbcContractStore(memoryDatabase()), List.of(),
+                SecretSources.of(System::getenv, secretsDirectory));
     }
 
     /** A minimal OpenAPI 3.0 document around the given path items (YAML, indented two spaces per level). */

@@ -19,12 +19,12 @@ class WebhookSpecPublishingTest {
     private static DefaultContractRegistry registry;
 
     @TempDir
-    Path dir;
+    static Path dir;
     private String secretFile;
 
     @BeforeAll
     static void setUp() {
-        registry = Fixtures.registry();
+        registry = Fixtures.registry(dir);
     }
 
     @BeforeEach
@@ -112,5 +112,49 @@ class WebhookSpecPublishingTest {
         assertThat(registry.check(document(webhook, "x-idempotency: required"), null).findings())
                 .extracting(ContractFinding::reason).anySatisfy(reason ->
                         assertThat(reason).startsWith("x-webhook: cannot be combined with x-idempotency: required"));
+    }
+
+    @Test
+    void withoutASecretsDirectoryAFileSecretRefusesThePublish() {
+        PublishReport report = Fixtures.registry().check(document(
+                "x-webhook: {scheme: github, secret: 'file:" + secretFile + "'}"), null);
+
+        assertThat(report.findings()).extracting(ContractFinding::reason).containsExactly("x-webhook: secret file:"
+                + secretFile + " is refused: file: secrets are read only from the gateway's secrets directory, and "
+                + "none is configured (FLOWGATE_SECRETS_DIR)");
+    }
+
+    @Test
+    void perTenantSecretsPublishEachNamingItsTenant() throws IOException {
+        Files.writeString(dir.resolve("diner-secret"), "the diner's own secret");
+
+        Operation op = operation("x-webhook: {scheme: github, secret: {bistro: 'file:hook-secret', "
+                + "diner: 'file:diner-secret'}}");
+
+        assertThat(op.policy().webhook()).get().satisfies(webhook -> {
+            assertThat(webhook.tenant()).isEqualTo(TenantSource.SECRET);
+            assertThat(webhook.secrets()).extracting(WebhookSpec.Secret::tenant).containsExactly("bistro", "diner");
+        });
+    }
+
+    @Test
+    void theInstancesTenantPublishesOnACorrelation() {
+        Operation op = operation("x-webhook: {scheme: github, secret: 'file:hook-secret', tenant: instance}",
+                "x-flow-action: correlate", "x-flow-message: PaymentSettled", "x-flow-business-key: '{body.id}'");
+
+        assertThat(op.policy().webhook()).get().extracting(WebhookSpec::tenant).isEqualTo(TenantSource.INSTANCE);
+    }
+
+    @Test
+    void theInstancesTenantIsRefusedOnAStartOrATaskCompletion() {
+        String webhook = "x-webhook: {scheme: github, secret: 'file:hook-secret', tenant: instance}";
+        String finding = "x-webhook.tenant: instance applies only to x-flow-action: correlate (a start has no "
+                + "instance to take the tenant from); use {fixed: <tenant>} or per-tenant secrets";
+
+        assertThat(registry.check(document(webhook), null).findings()).extracting(ContractFinding::reason)
+                .containsExactly(finding);
+        assertThat(registry.check(document(webhook, "x-flow-action: complete-task", "x-flow-task: pack",
+                "x-flow-business-key: '{body.id}'"), null).findings()).extracting(ContractFinding::reason)
+                .containsExactly(finding);
     }
 }

@@ -19,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,43 +31,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A payment the provider settles later, end to end: the order flow waits for {@code PaymentSettled}; the sandbox
  * provider settles the charge and calls {@code POST /payment-callbacks} back over HTTP, signed per Standard Webhooks;
- * the gateway verifies the signature and correlates the message to the order by its id (the flow's business key).
- * The customer has no tenant and orders in a store without tenant, made for these tests; an order of a tenant's
- * customer waits in its tenant, which a callback reaches only as the webhooks' tenant resolution allows.
+ * the gateway verifies the signature and correlates the message to the order by its id (the flow's business key), in
+ * the tenant of that order's instance ({@code x-webhook tenant: instance}): the provider serves every tenant.
  */
 class PaymentCallbacksIT {
 
     private static final String SECRET = secret();
-    /** A store without tenant, so the tenantless customer's flows can order there. */
-    private static final String KIOSK = "kiosk";
 
     private static GatewayServer gateway;
     private static GatewayServer customer;
+    private static GatewayServer bistroManager;
+    private static GatewayServer dinerManager;
     private static Restaurant shop;
     private static URI base;
 
     @BeforeAll
-    static void start() throws IOException, SQLException {
+    static void start() throws IOException {
         int port = freePort();
         base = URI.create("http://127.0.0.1:" + port);
+        Path secrets = Files.createTempDirectory("payment-secrets");
+        Files.writeString(secrets.resolve("payments"), SECRET);
         gateway = GatewayServer.start(Map.of("micronaut.server.port", port,
                 "flowgate.payments.sandbox-webhook-url", base + "/payment-callbacks",
                 "flowgate.payments.sandbox-webhook-secret", SECRET,
-                "flowgate.payments.sandbox-settle-delay", "1s"));
-        Path secretFile = Files.createTempFile("payment-callbacks", ".secret");
-        Files.writeString(secretFile, SECRET);
+                "flowgate.payments.sandbox-settle-delay", "1s",
+                "flowgate.webhooks.secrets-dir", secrets.toString()));
+        // the example as shipped, but for where the secret is read (a test cannot set the gateway's environment)
         String callbacks = GatewayServer.resource("/examples/restaurant/payment-callbacks.yaml");
-        assertThat(callbacks).contains("secret: env:FLOWGATE_PAYMENTS_WEBHOOK_SECRET");
+        assertThat(callbacks).contains("secret: env:FLOWGATE_PAYMENTS_WEBHOOK_SECRET").contains("tenant: instance");
         Reply published = gateway.post("/admin/contracts", "application/yaml",
-                callbacks.replace("env:FLOWGATE_PAYMENTS_WEBHOOK_SECRET", "file:" + secretFile));
+                callbacks.replace("env:FLOWGATE_PAYMENTS_WEBHOOK_SECRET", "file:payments"));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         assertThat(gateway.deployFlow("late-payment.bpmn").status()).isEqualTo(201);
         Reply late = gateway.post("/admin/contracts", "application/yaml",
-                GatewayServer.resource("late-payment.yaml").replace("SECRET_REF", "file:" + secretFile));
+                GatewayServer.resource("late-payment.yaml").replace("SECRET_REF", "file:payments"));
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
-        customer = gateway.as(gateway.createUser("ada", null, "customer"));
+        customer = gateway.as(gateway.createUser("grace", "bistro", "customer"));
+        bistroManager = gateway.as(gateway.createUser("bistro-manager", "bistro", "store-manager"));
+        dinerManager = gateway.as(gateway.createUser("diner-manager", "diner", "store-manager"));
         shop = new Restaurant(gateway.context().getBean(DataSource.class));
-        shop.openStore(KIOSK, null);
     }
 
     @AfterAll
@@ -75,9 +77,36 @@ class PaymentCallbacksIT {
         gateway.close();
     }
 
+    /** The README tour, step 7, with the payment token "pending": exactly its requests, for its tenant customer. */
+    @Test
+    void theToursPendingPaymentOfATenantCustomerEndsPaid() throws Exception {
+        Reply created = gateway.postJson("/admin/users",
+                "{\"username\":\"ada\",\"password\":\"ada-password-123\",\"roles\":[\"customer\"],"
+                        + "\"tenant\":\"bistro\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        GatewayServer ada = gateway.as(gateway.login("ada", "ada-password-123"));
+
+        Reply placed = ada.postJson("/orders", "{\"store\":\"downtown\",\"items\":[{\"sku\":\"burger\",\"qty\":2},"
+                + "{\"sku\":\"soda\",\"qty\":1}],\"paymentToken\":\"pending\"}");
+
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.json().path("state").asText()).isEqualTo("PAYING");
+        String orderId = placed.json().path("orderId").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode order = ada.get("/me/orders/" + orderId).json();
+        while (!"PAID".equals(order.path("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            order = ada.get("/me/orders/" + orderId).json();
+        }
+        assertThat(order.path("state").asText()).as(order.toString()).isEqualTo("PAID");
+        JsonNode ended = gateway.awaitEnded(placed.header("Flowgate-Instance"), Duration.ofSeconds(10));
+        assertThat(ended.path("state").asText()).as(ended.toString()).isEqualTo("COMPLETED");
+        assertThat(shop.ledger(orderId)).extracting(Map.Entry::getKey).containsExactly("CAPTURED");
+    }
+
     @Test
     void aPendingPaymentIsPaidWhenTheProvidersSignedCallbackArrives() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending",
+        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending",
                 "{\"sku\":\"soda\",\"qty\":1}"));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
@@ -91,21 +120,21 @@ class PaymentCallbacksIT {
 
     @Test
     void aPaymentTheProviderFailsLaterCancelsTheOrderAndReleasesItsStock() throws Exception {
-        Restaurant.Stock before = shop.stock(KIOSK, "burger");
+        Restaurant.Stock before = shop.stock("downtown", "burger");
 
-        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-decline",
+        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending-decline",
                 "{\"sku\":\"burger\",\"qty\":2}"));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         JsonNode ended = gateway.awaitEnded(placed.header("Flowgate-Instance"), Duration.ofSeconds(30));
         assertThat(ended.path("error").path("code").asText()).as(ended.toString()).isEqualTo("PAYMENT_DECLINED");
         assertThat(shop.stateOf(placed)).isEqualTo("CANCELLED");
-        assertThat(shop.stock(KIOSK, "burger")).isEqualTo(before);
+        assertThat(shop.stock("downtown", "burger")).isEqualTo(before);
     }
 
     @Test
     void aForgedCallbackIsRefusedAndMovesNothing() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-manual",
+        Reply placed = customer.postJson("/orders", Restaurant.order("downtown", "pending-manual",
                 "{\"sku\":\"fries\",\"qty\":1}"));
         String orderId = placed.json().path("orderId").asText();
 
@@ -119,7 +148,7 @@ class PaymentCallbacksIT {
 
     @Test
     void aReplayedCallbackIsAnsweredWithTheFirstOutcomeAndMovesNothingAgain() throws Exception {
-        Reply placed = customer.postJson("/orders", Restaurant.order(KIOSK, "pending-manual",
+        Reply placed = customer.postJson("/orders", Restaurant.order("uptown", "pending-manual",
                 "{\"sku\":\"fries\",\"qty\":1}"));
         String orderId = placed.json().path("orderId").asText();
         String deliveryId = "msg_" + UUID.randomUUID();
@@ -135,23 +164,80 @@ class PaymentCallbacksIT {
     }
 
     @Test
-    void aCallbackThatArrivesBeforeTheFlowWaitsIsKeptAndDeliveredWhenItDoes() throws Exception {
+    void aCallbackThatArrivesBeforeTheFlowWaitsIsKeptAndDeliveredToItInItsTenant() throws Exception {
         String orderId = "late-" + UUID.randomUUID();
 
         Reply early = callback("/late-callbacks", "msg_" + UUID.randomUUID(), settled(orderId, "APPROVED"), SECRET);
         assertThat(early.status()).as(early.toString()).isEqualTo(202);
         assertThat(early.json().path("state").asText()).isEqualTo("BUFFERED");
 
-        Reply started = gateway.postJson("/late-orders", "{\"orderId\":\"" + orderId + "\"}");
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        assertThat(gateway.post("/late-orders/" + orderId + "/packed", "application/json", "").status())
-                .isEqualTo(202);
+        String instance = lateOrder(bistroManager, orderId);
 
-        JsonNode ended = gateway.awaitEnded(started.header("Flowgate-Instance"), Duration.ofSeconds(30));
+        JsonNode ended = gateway.awaitEnded(instance, Duration.ofSeconds(30));
         assertThat(ended.path("state").asText()).as(ended.toString()).isEqualTo("COMPLETED");
+        assertThat(gateway.get("/admin/instances/" + instance).json().path("tenantId").asText()).isEqualTo("bistro");
+    }
+
+    @Test
+    void aKeptCallbackReachesNeitherTenantWhenABistroAndADinerOrderShareItsKey() throws Exception {
+        String orderId = "late-" + UUID.randomUUID();
+        Reply early = callback("/late-callbacks", "msg_" + UUID.randomUUID(), settled(orderId, "APPROVED"), SECRET);
+        assertThat(early.json().path("state").asText()).as(early.toString()).isEqualTo("BUFFERED");
+
+        // both exist before either waits: a kept message could otherwise go to the first one, rightly
+        String bistro = startLateOrder(bistroManager, orderId);
+        String diner = startLateOrder(dinerManager, orderId);
+        pack(bistroManager, orderId);
+        pack(dinerManager, orderId);
+        Thread.sleep(2_000); // four rounds of the kept messages' delivery
+
+        for (String instance : List.of(bistro, diner)) {
+            JsonNode status = gateway.get("/instances/" + instance).json();
+            assertThat(status.path("activities").toString()).as(status.toString()).contains("waitForPayment");
+            assertThat(status.path("state").asText()).isEqualTo("WAITING");
+        }
+    }
+
+    @Test
+    void aCallbackForABistroOrderNeverSettlesADinerInstanceWithTheSameKey() throws Exception {
+        String orderId = "late-" + UUID.randomUUID();
+        String bistro = lateOrder(bistroManager, orderId);
+        Reply paid = callback("/late-callbacks", "msg_" + UUID.randomUUID(), settled(orderId, "APPROVED"), SECRET);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(202);
+        assertThat(gateway.awaitEnded(bistro, Duration.ofSeconds(30)).path("state").asText()).isEqualTo("COMPLETED");
+
+        // a diner order crafted with the bistro order's key, then the provider's callback for the bistro order again
+        String diner = lateOrder(dinerManager, orderId);
+        Reply again = callback("/late-callbacks", "msg_" + UUID.randomUUID(), settled(orderId, "APPROVED"), SECRET);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("https://flowgate.io/problems/ambiguous-match");
+        assertThat(again.body()).doesNotContain("bistro").doesNotContain("diner");
+        Thread.sleep(1_000);
+        assertThat(gateway.get("/instances/" + diner).json().path("state").asText()).isEqualTo("WAITING");
+        assertThat(gateway.get("/admin/instances/" + diner).json().path("variables").has("settlement")).isFalse();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** Starts a late-payment order as {@code manager} (in its tenant), packs it, and returns its instance. */
+    private static String lateOrder(GatewayServer manager, String orderId) {
+        String instance = startLateOrder(manager, orderId);
+        pack(manager, orderId);
+        return instance;
+    }
+
+    private static String startLateOrder(GatewayServer manager, String orderId) {
+        Reply started = manager.postJson("/late-orders", "{\"orderId\":\"" + orderId + "\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        return started.header("Flowgate-Instance");
+    }
+
+    /** After this the order waits for its payment: it completes the task of {@code manager}'s tenant's instance. */
+    private static void pack(GatewayServer manager, String orderId) {
+        Reply packed = manager.post("/late-orders/" + orderId + "/packed", "application/json", "");
+        assertThat(packed.status()).as(packed.toString()).isEqualTo(202);
+    }
 
     private static String settled(String orderId, String status) {
         return "{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"paymentId\":"

@@ -75,6 +75,61 @@ class CorrelateAndCompleteTest {
     }
 
     @Test
+    void aMessageForTheTenantOfItsInstanceReachesTheOneInstanceWithTheKeyInItsTenant() {
+        String order = TestEngines.uniqueKey();
+        FlowInstance acme = engine.start(new StartRequest("payment", order, Map.of(), "acme", null), BUDGET);
+
+        FlowInstance correlated = engine.correlate(paidInTenantOfInstance(order), BUDGET);
+
+        assertThat(correlated.id()).isEqualTo(acme.id());
+        assertThat(correlated.tenantId()).isEqualTo("acme");
+        assertThat(correlated.activities()).extracting(ActivityView::id).containsExactly("ship");
+    }
+
+    @Test
+    void aMessageForTheTenantOfItsInstanceAlsoReachesAnInstanceWithoutTenant() {
+        String order = TestEngines.uniqueKey();
+        FlowInstance tenantless = start(order);
+
+        assertThat(engine.correlateCommitted(paidInTenantOfInstance(order), BUDGET).id()).isEqualTo(tenantless.id());
+    }
+
+    @Test
+    void aMessageForTheTenantOfItsInstanceReachesNeitherWhenTwoTenantsHaveTheKey() {
+        String order = TestEngines.uniqueKey();
+        FlowInstance acme = engine.start(new StartRequest("payment", order, Map.of(), "acme", null), BUDGET);
+        FlowInstance globex = engine.start(new StartRequest("payment", order, Map.of(), "globex", null), BUDGET);
+
+        assertThatThrownBy(() -> engine.correlate(paidInTenantOfInstance(order), BUDGET))
+                .isInstanceOf(AmbiguousMatch.class).hasMessageContaining("more than one tenant")
+                .hasMessageNotContaining("acme").hasMessageNotContaining("globex");
+        for (FlowInstance instance : List.of(acme, globex)) {
+            assertThat(engine.instance(instance.id()).orElseThrow().activities()).extracting(ActivityView::id)
+                    .containsExactly("waitForPayment");
+        }
+    }
+
+    @Test
+    void anEndedInstanceKeepsItsKeyForItsTenantSoAnotherTenantsInstanceWithItIsNeverReached() {
+        String order = TestEngines.uniqueKey();
+        engine.start(new StartRequest("payment", order, Map.of(), "acme", null), BUDGET);
+        engine.correlate(paidInTenantOfInstance(order), BUDGET);
+        engine.completeTask(new CompleteTaskRequest("payment", "ship", order, Map.of(), "acme"), BUDGET);
+        FlowInstance globex = engine.start(new StartRequest("payment", order, Map.of(), "globex", null), BUDGET);
+
+        assertThatThrownBy(() -> engine.correlate(paidInTenantOfInstance(order), BUDGET))
+                .as("a late callback for acme's paid order").isInstanceOf(AmbiguousMatch.class);
+        assertThat(engine.instance(globex.id()).orElseThrow().activities()).extracting(ActivityView::id)
+                .containsExactly("waitForPayment");
+    }
+
+    @Test
+    void aMessageForTheTenantOfItsInstanceWithoutAnyInstanceIsNoMatch() {
+        assertThatThrownBy(() -> engine.correlate(paidInTenantOfInstance(TestEngines.uniqueKey()), BUDGET))
+                .isInstanceOf(NoMatchingInstance.class);
+    }
+
+    @Test
     void completesATaskByItsKeyAndTheBusinessKey() {
         String order = TestEngines.uniqueKey();
         start(order);
@@ -120,6 +175,10 @@ class CorrelateAndCompleteTest {
         assertThat(done.state()).isEqualTo(InstanceState.COMPLETED);
         assertThatThrownBy(() -> engine.completeTask(inbox.get(0).id(), Map.of(), BUDGET))
                 .isInstanceOf(NoMatchingInstance.class);
+    }
+
+    private static CorrelateRequest paidInTenantOfInstance(String order) {
+        return CorrelateRequest.inTenantOfInstance("payment", "paymentReceived", order, Map.of());
     }
 
     private FlowInstance start(String order) {

@@ -74,9 +74,71 @@ class PendingMessagesTest {
     }
 
     @Test
+    void aMessageForTheTenantOfItsInstanceKeptBeforeAnyInstanceExistsReachesItInItsTenant() {
+        String order = TestEngines.uniqueKey();
+        PendingMessage kept = engine.buffer(confirmedInTenantOfInstance(order), Duration.ofMinutes(5));
+        assertThat(kept.tenantOfInstance()).isTrue();
+        assertThat(kept.tenantId()).isNull();
+
+        FlowInstance acme = engine.start(new StartRequest("late-wait", order, Map.of(), "acme", null), BUDGET);
+        engine.completeTask(new CompleteTaskRequest("late-wait", "prepare", order, Map.of(), "acme", null), BUDGET);
+
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(activities(acme.id())).containsExactly("serve"));
+        assertThat(engine.instance(acme.id()).orElseThrow().variables()).containsEntry("paidAmount", 19.5);
+    }
+
+    @Test
+    void aKeptMessageForTheTenantOfItsInstanceReachesNeitherOfTwoTenantsWithTheKey() throws InterruptedException {
+        String order = TestEngines.uniqueKey();
+        engine.buffer(confirmedInTenantOfInstance(order), Duration.ofMinutes(5));
+        FlowInstance acme = engine.start(new StartRequest("late-wait", order, Map.of(), "acme", null), BUDGET);
+        FlowInstance globex = engine.start(new StartRequest("late-wait", order, Map.of(), "globex", null), BUDGET);
+        engine.completeTask(new CompleteTaskRequest("late-wait", "prepare", order, Map.of(), "globex", null), BUDGET);
+        engine.completeTask(new CompleteTaskRequest("late-wait", "prepare", order, Map.of(), "acme", null), BUDGET);
+
+        Thread.sleep(1_500);
+
+        assertThat(activities(acme.id())).containsExactly("waitForPayment");
+        assertThat(activities(globex.id())).containsExactly("waitForPayment");
+    }
+
+    @Test
+    void aMessageForTheTenantOfItsInstanceTakesTheTenantOfTheInstanceThatExistsWhenItArrives() {
+        String order = TestEngines.uniqueKey();
+        FlowInstance acme = engine.start(new StartRequest("late-wait", order, Map.of(), "acme", null), BUDGET);
+
+        PendingMessage kept = engine.buffer(confirmedInTenantOfInstance(order), Duration.ofMinutes(5));
+        FlowInstance globex = engine.start(new StartRequest("late-wait", order, Map.of(), "globex", null), BUDGET);
+        engine.completeTask(new CompleteTaskRequest("late-wait", "prepare", order, Map.of(), "globex", null), BUDGET);
+
+        assertThat(kept.tenantId()).isEqualTo("acme");
+        assertThat(kept.tenantOfInstance()).isFalse();
+        Eventually.within(Duration.ofSeconds(2), () -> assertThat(activities(globex.id()))
+                .containsExactly("waitForPayment"));
+        engine.completeTask(new CompleteTaskRequest("late-wait", "prepare", order, Map.of(), "acme", null), BUDGET);
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(activities(acme.id())).containsExactly("serve"));
+        assertThat(activities(globex.id())).containsExactly("waitForPayment");
+    }
+
+    @Test
+    void refusesToKeepAMessageForTheTenantOfItsInstanceWhenTwoTenantsAlreadyHaveTheKey() {
+        String order = TestEngines.uniqueKey();
+        engine.start(new StartRequest("late-wait", order, Map.of(), "acme", null), BUDGET);
+        engine.start(new StartRequest("late-wait", order, Map.of(), "globex", null), BUDGET);
+
+        assertThatThrownBy(() -> engine.buffer(confirmedInTenantOfInstance(order), Duration.ofMinutes(5)))
+                .isInstanceOf(AmbiguousMatch.class);
+    }
+
+    @Test
     void refusesToKeepAMessageWithoutABusinessKey() {
         assertThatThrownBy(() -> engine.buffer(new CorrelateRequest("late-wait", "PaymentConfirmed", null, Map.of(),
                 null), Duration.ofMinutes(1))).isInstanceOf(InvalidVariables.class);
+    }
+
+    private static CorrelateRequest confirmedInTenantOfInstance(String order) {
+        return CorrelateRequest.inTenantOfInstance("late-wait", "PaymentConfirmed", order,
+                Map.of("paidAmount", 19.5));
     }
 
     private static CorrelateRequest confirmed(String order) {

@@ -169,4 +169,17 @@ class ReceiveOnceTest {
 
         assertThat(engine.correlateOnce(message, paid).duplicate()).isFalse();
     }
+
+    @Test
+    void correlatesAMessageInTheTenantOfItsInstance() {
+        String order = TestEngines.uniqueKey();
+        String instanceId = engine.start(new StartRequest("payment", order, Map.of(), "acme", "kafka:orders"),
+                Duration.ofSeconds(10)).id();
+
+        MessageReceipt receipt = engine.correlateOnce(message(), CorrelateRequest.inTenantOfInstance("payment",
+                "paymentReceived", order, Map.of()));
+
+        assertThat(receipt.instanceId()).isEqualTo(instanceId);
+        assertThat(receipt.instance()).get().extracting(FlowInstance::tenantId).isEqualTo("acme");
+    }
 }

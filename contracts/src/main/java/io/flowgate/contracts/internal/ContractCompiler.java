@@ -3,7 +3,9 @@ package io.flowgate.contracts.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.SecretSources;
 import io.flowgate.contracts.internal.JsonPointers.Located;
+import io.flowgate.contracts.internal.extension.PolicyExtensions;
 import io.flowgate.contracts.internal.load.ContractNaming;
 import io.flowgate.contracts.internal.load.DocumentRefused;
 import io.flowgate.contracts.internal.load.OpenApiSyntaxCheck;
@@ -42,6 +44,12 @@ public final class ContractCompiler {
     private final SafeDocumentReader reader = new SafeDocumentReader();
     private final RefGuard refGuard = new RefGuard();
     private final OpenApiSyntaxCheck syntax = new OpenApiSyntaxCheck();
+    private final PolicyExtensions policies;
+
+    /** @param secrets where {@code x-webhook} secrets may be read from */
+    public ContractCompiler(SecretSources secrets) {
+        this.policies = new PolicyExtensions(secrets);
+    }
 
     public CompiledContract compile(String source, String nameOverride) {
         String fallback = nameOverride == null || nameOverride.isBlank() ? UNNAMED : nameOverride;
@@ -76,7 +84,7 @@ public final class ContractCompiler {
     private CompiledContract compileOperations(String name, JsonNode document, String version, String sha) {
         List<ContractFinding> findings = new ArrayList<>();
         SchemaCompiler schemas = new SchemaCompiler(document, version.startsWith("3.1."));
-        OperationCompiler operations = new OperationCompiler(name, document, schemas);
+        OperationCompiler operations = new OperationCompiler(name, document, schemas, policies);
         List<Operation> compiled = new ArrayList<>();
         Located paths = new Located(document, "").child("paths");
         for (Iterator<String> it = paths.node().fieldNames(); it.hasNext(); ) {

@@ -13,12 +13,15 @@ import io.flowgate.contracts.ContractView;
 import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.PublishReport;
 import io.flowgate.contracts.RouteMatch;
+import io.flowgate.contracts.SecretSources;
 import io.flowgate.contracts.StartupReport;
 import io.flowgate.contracts.internal.diff.ContractDiffer;
 import io.flowgate.contracts.internal.load.RefInliner;
 import io.flowgate.contracts.internal.store.ContractStore;
 import io.flowgate.contracts.internal.store.StoredVersion;
 import io.flowgate.contracts.triggers.LiveTrigger;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +45,27 @@ public final class DefaultContractRegistry implements ContractRegistry {
 
     private final ContractStore store;
     private final BindingChecks checks;
-    private final ContractCompiler compiler = new ContractCompiler();
+    private final ContractCompiler compiler;
     private final StoredDocuments documents;
     private final ContractDiffer differ = new ContractDiffer();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
+    /** A registry that reads {@code x-webhook} secrets from the environment only ({@code file:} is refused). */
     public DefaultContractRegistry(ContractStore store, List<BindingCheck> bindingChecks) {
+        this(store, bindingChecks, SecretSources.environmentOnly());
+    }
+
+    /**
+     * @param secrets where {@code x-webhook} secrets may be read from (the gateway's secrets directory); without
+     *                one, the environment only: {@code file:} secrets are refused
+     */
+    @Inject
+    public DefaultContractRegistry(ContractStore store, List<BindingCheck> bindingChecks,
+                                   @Nullable SecretSources secrets) {
         this.store = store;
+        this.compiler = new ContractCompiler(secrets == null ? SecretSources.environmentOnly() : secrets);
         this.checks = new BindingChecks(bindingChecks);
         this.documents = new StoredDocuments(store);
     }

@@ -31,10 +31,11 @@ final class OperationCompiler {
     private final RequestValidatorCompiler validators;
     private final ResponseMappingCompiler responses;
     private final FlowExtensions extensions;
-    private final PolicyExtensions policies = new PolicyExtensions();
+    private final PolicyExtensions policies;
 
-    OperationCompiler(String contract, JsonNode document, SchemaCompiler schemas) {
+    OperationCompiler(String contract, JsonNode document, SchemaCompiler schemas, PolicyExtensions policies) {
         this.contract = contract;
+        this.policies = policies;
         this.validators = new RequestValidatorCompiler(document, schemas);
         this.responses = new ResponseMappingCompiler(document, schemas);
         this.extensions = new FlowExtensions(new MockAnswerCompiler(document, schemas));

@@ -1,6 +1,7 @@
 package io.flowgate.contracts.triggers;
 
 import io.flowgate.contracts.FlowAction;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.mapping.ValueTemplate;
 
 import java.util.Optional;
@@ -18,9 +19,16 @@ import java.util.Optional;
  * @param businessKey  {@code business-key} template, empty when absent (required for correlate)
  * @param mapping      record → business key and variables ({@code variables}, or every top-level property of the
  *                     value)
+ * @param tenant       {@code tenant}: the tenant its starts get and its correlations stay in — a fixed one, or (for
+ *                     a correlation) the instance's; {@link TenantSource#NONE} when absent
  */
 public record FlowTrigger(String contractName, int index, KafkaSource kafka, String flowId, FlowAction action,
-                          String message, Optional<ValueTemplate> businessKey, EventMapping mapping) {
+                          String message, Optional<ValueTemplate> businessKey, EventMapping mapping,
+                          TenantSource tenant) {
+
+    public FlowTrigger {
+        tenant = tenant == null ? TenantSource.NONE : tenant;
+    }
 
     /** Where it is declared, e.g. {@code x-flow-triggers[0]}; findings about it carry this as their path. */
     public String location() {

@@ -9,6 +9,7 @@ import io.flowgate.contracts.ContractRejected;
 import io.flowgate.contracts.FlowAction;
 import io.flowgate.contracts.Fixtures;
 import io.flowgate.contracts.PublishReport;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.internal.DefaultContractRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +121,18 @@ class FlowTriggersTest {
 
         assertThatThrownBy(() -> trigger.map(event("[1,2]", null, Map.of())))
                 .isInstanceOf(EventMappingFailed.class).hasMessageContaining("is not a JSON object");
+    }
+
+    @Test
+    void readsWhereEachTriggersTenantComesFrom() {
+        Contract contract = Fixtures.registry().check(withTriggers(
+                "{kafka: {topic: a}, flow: f}",
+                "{kafka: {topic: b}, flow: f, tenant: {fixed: bistro}}",
+                "{kafka: {topic: c}, flow: f, action: correlate, message: m, business-key: '{value.id}', "
+                        + "tenant: instance}"), null).contract();
+
+        assertThat(contract.triggers()).extracting(FlowTrigger::tenant).containsExactly(TenantSource.NONE,
+                TenantSource.fixed("bistro"), TenantSource.INSTANCE);
     }
 
     /** Rows of {@code triggers/malformed-triggers.csv}: a malformed entry and the start of its finding. */

@@ -5,6 +5,7 @@ import io.flowgate.contracts.FlowAction;
 import io.flowgate.contracts.FlowBinding;
 import io.flowgate.contracts.FlowMode;
 import io.flowgate.contracts.Operation;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.mapping.RequestScope;
 import io.flowgate.contracts.mapping.ValueTemplate;
 import io.flowgate.contracts.validation.ValidatedRequest;
@@ -49,7 +50,8 @@ public class FlowCall {
 
     /**
      * Runs the operation's flow action for the caller: new instances get the caller's tenant and record the caller
-     * as initiator; correlation and task completion only find instances of the caller's tenant.
+     * as initiator; correlation and task completion only find instances of the caller's tenant — a webhook's being
+     * the one {@code x-webhook} names, or for {@code tenant: instance} the tenant of the instance it correlates to.
      */
     public HttpResponse<?> call(Caller caller, Operation operation, FlowBinding binding, ValidatedRequest request) {
         if (binding.action() == FlowAction.MOCK) {
@@ -63,8 +65,14 @@ public class FlowCall {
         Duration budget = binding.mode() == FlowMode.ASYNC ? Duration.ZERO : binding.timeout();
         String tenant = caller.tenant();
         if (binding.action() == FlowAction.CORRELATE) {
-            return correlate(operation, binding, new CorrelateRequest(binding.flowId(), binding.message(),
-                    requiredBusinessKey(binding, request), variables, tenant), budget);
+            String businessKey = requiredBusinessKey(binding, request);
+            // x-webhook tenant: instance — a platform-wide sender; the business key's instance decides the tenant
+            boolean ofInstance = operation.policy().webhook()
+                    .filter(webhook -> webhook.tenant().kind() == TenantSource.Kind.INSTANCE).isPresent();
+            return correlate(operation, binding, ofInstance
+                    ? CorrelateRequest.inTenantOfInstance(binding.flowId(), binding.message(), businessKey, variables)
+                    : new CorrelateRequest(binding.flowId(), binding.message(), businessKey, variables, tenant),
+                    budget);
         }
         FlowInstance instance = switch (binding.action()) {
             case START -> {

@@ -2,7 +2,10 @@ package io.flowgate.gateway.webhooks;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code flowgate.webhooks.*}, checked once by {@link #validate()}. */
 @ConfigurationProperties("flowgate.webhooks")
@@ -15,6 +18,7 @@ public class WebhookSettings {
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
     private Duration acceptTimeout = DEFAULT_ACCEPT_TIMEOUT;
+    private String secretsDir;
 
     public void validate() {
         check("tolerance", "FLOWGATE_WEBHOOK_TOLERANCE", tolerance, Duration.ofSeconds(1), Duration.ofHours(1));
@@ -28,6 +32,10 @@ public class WebhookSettings {
             throw new IllegalArgumentException("flowgate.webhooks.replay-window (" + replayWindow
                     + ") must be at least twice the tolerance (" + tolerance + ")");
         }
+        secretsDirectory().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new IllegalArgumentException("flowgate.webhooks.secrets-dir (FLOWGATE_SECRETS_DIR) must be an "
+                    + "existing directory, was " + secretsDir);
+        });
     }
 
     private static void check(String name, String env, Duration value, Duration min, Duration max) {
@@ -60,5 +68,21 @@ public class WebhookSettings {
 
     public void setAcceptTimeout(Duration acceptTimeout) {
         this.acceptTimeout = acceptTimeout;
+    }
+
+    /**
+     * The only directory {@code x-webhook} {@code file:} secrets are read from; empty (the default) refuses
+     * {@code file:} secrets: without it a contract publisher could name any file the gateway can read.
+     */
+    public Optional<Path> secretsDirectory() {
+        return secretsDir == null || secretsDir.isBlank() ? Optional.empty() : Optional.of(Path.of(secretsDir));
+    }
+
+    public String getSecretsDir() {
+        return secretsDir;
+    }
+
+    public void setSecretsDir(String secretsDir) {
+        this.secretsDir = secretsDir;
     }
 }

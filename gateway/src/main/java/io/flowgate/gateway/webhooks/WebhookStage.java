@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -65,10 +64,9 @@ public class WebhookStage {
      */
     public WebhookDelivery verify(Operation operation, WebhookSpec webhook, HttpRequest<?> request, byte[] body) {
         SignedRequest signed = new SignedRequest(headers(request), body, clock.instant(), tolerance);
-        List<byte[]> keys = webhook.secrets().stream().map(WebhookSpec.Secret::key).toList();
         try {
-            Optional<String> id = Verifiers.of(webhook.scheme()).verify(signed, keys);
-            return new WebhookDelivery(caller(operation, webhook, id), id);
+            Verifiers.Verified verified = Verifiers.verify(webhook, signed);
+            return new WebhookDelivery(caller(operation, webhook, verified), verified.deliveryId());
         } catch (WebhookRejected e) {
             counters.rejected(operation, e.reason());
             LOG.debug("webhook delivery to {} of {} refused: {}", operation.label(), operation.contractName(),
@@ -94,16 +92,24 @@ public class WebhookStage {
         if (delivery.deliveryId().isEmpty()) {
             return accepted.get();
         }
-        return replay.once(operation, delivery.deliveryId().get(), request, accepted,
+        // one delivery id per tenant: with per-tenant secrets two tenants' senders may well pick the same ids
+        return replay.once(operation, delivery.caller().tenant(), delivery.deliveryId().get(), request, accepted,
                 () -> counters.replayed(operation));
     }
 
-    private static Caller caller(Operation operation, WebhookSpec webhook, Optional<String> id) {
+    /**
+     * The sender as the flow sees it: no roles, and the tenant {@code x-webhook} names (fixed, or the one whose secret
+     * verified the signature); none for {@code tenant: instance}, whose correlation finds the tenant by its instance.
+     */
+    private static Caller caller(Operation operation, WebhookSpec webhook, Verifiers.Verified verified) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", "webhook:" + operation.contractName());
         claims.put("webhookScheme", webhook.scheme().value());
-        id.ifPresent(value -> claims.put("deliveryId", value));
-        return new Caller("webhook:" + operation.contractName(), null, Set.of(), claims);
+        verified.deliveryId().ifPresent(value -> claims.put("deliveryId", value));
+        if (verified.tenant() != null) {
+            claims.put("tenant", verified.tenant());
+        }
+        return new Caller("webhook:" + operation.contractName(), verified.tenant(), Set.of(), claims);
     }
 
     private static Map<String, List<String>> headers(HttpRequest<?> request) {

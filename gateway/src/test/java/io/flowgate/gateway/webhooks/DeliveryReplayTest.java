@@ -56,8 +56,8 @@ class DeliveryReplayTest {
     void answersARepeatedDelivery200WithTheFirstBodyAndRunsNothing() {
         String id = UUID.randomUUID().toString();
 
-        HttpResponse<?> first = replay.once(HOOK, id, request(), this::accepted, replays::incrementAndGet);
-        HttpResponse<?> again = replay.once(HOOK, id, request(), this::accepted, replays::incrementAndGet);
+        HttpResponse<?> first = replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet);
+        HttpResponse<?> again = replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet);
 
         assertThat(runs).hasValue(1);
         assertThat(replays).hasValue(1);
@@ -73,10 +73,24 @@ class DeliveryReplayTest {
     void theSameIdSentToAnotherOperationIsAnotherDelivery() {
         String id = UUID.randomUUID().toString();
 
-        replay.once(HOOK, id, request(), this::accepted, replays::incrementAndGet);
-        replay.once(operation("/hooks/refunds"), id, request(), this::accepted, replays::incrementAndGet);
+        replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet);
+        replay.once(operation("/hooks/refunds"), null, id, request(), this::accepted, replays::incrementAndGet);
 
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void theSameIdSentByTwoTenantsIsTwoDeliveriesAndEachIsReplayedOnlyToItsTenant() {
+        String id = UUID.randomUUID().toString();
+
+        replay.once(HOOK, "bistro", id, request(), this::accepted, replays::incrementAndGet);
+        replay.once(HOOK, "diner", id, request(), this::accepted, replays::incrementAndGet);
+        replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet);
+        HttpResponse<?> again = replay.once(HOOK, "diner", id, request(), this::accepted, replays::incrementAndGet);
+
+        assertThat(runs).hasValue(3);
+        assertThat(replays).hasValue(1);
+        assertThat(again.code()).isEqualTo(200);
     }
 
     @Test
@@ -93,7 +107,7 @@ class DeliveryReplayTest {
         for (int i = 0; i < senders; i++) {
             answers.add(pool.submit(() -> {
                 try {
-                    return replay.once(HOOK, id, request(), slow, replays::incrementAndGet).code();
+                    return replay.once(HOOK, null, id, request(), slow, replays::incrementAndGet).code();
                 } catch (GatewayProblem problem) {
                     othersDone.countDown();
                     return problem.problem().status();
@@ -109,7 +123,7 @@ class DeliveryReplayTest {
         assertThat(runs).hasValue(1);
         assertThat(statuses).containsOnlyOnce(202).filteredOn(s -> s != 202).containsOnly(409)
                 .hasSize(senders - 1);
-        assertThat(replay.once(HOOK, id, request(), this::accepted, replays::incrementAndGet).code())
+        assertThat(replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet).code())
                 .isEqualTo(200);
     }
 
@@ -119,12 +133,12 @@ class DeliveryReplayTest {
         GatewayProblem noInstance = new GatewayProblem(Problem.of(404, "no-matching-instance", "Not Found",
                 "no instance waits"));
 
-        GatewayProblem refused = catchThrowableOfType(GatewayProblem.class, () -> replay.once(HOOK, id, request(),
-                () -> {
+        GatewayProblem refused = catchThrowableOfType(GatewayProblem.class, () -> replay.once(HOOK, null, id,
+                request(), () -> {
                     runs.incrementAndGet();
                     throw noInstance;
                 }, replays::incrementAndGet));
-        HttpResponse<?> retry = replay.once(HOOK, id, request(), this::accepted, replays::incrementAndGet);
+        HttpResponse<?> retry = replay.once(HOOK, null, id, request(), this::accepted, replays::incrementAndGet);
 
         assertThat(refused).isSameAs(noInstance);
         assertThat(runs).hasValue(2);
@@ -139,8 +153,8 @@ class DeliveryReplayTest {
             throw new GatewayProblem(Problem.of(502, "flow-failed", "Flow failed", "boom").with("instanceId", "i-9"));
         };
 
-        HttpResponse<?> first = replay.once(HOOK, id, request(), failing, replays::incrementAndGet);
-        HttpResponse<?> again = replay.once(HOOK, id, request(), failing, replays::incrementAndGet);
+        HttpResponse<?> first = replay.once(HOOK, null, id, request(), failing, replays::incrementAndGet);
+        HttpResponse<?> again = replay.once(HOOK, null, id, request(), failing, replays::incrementAndGet);
 
         assertThat(runs).hasValue(1);
         assertThat(first.code()).isEqualTo(502);

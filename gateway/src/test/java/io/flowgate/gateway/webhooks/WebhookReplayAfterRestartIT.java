@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.flowgate.gateway.webhooks.Deliveries.hexHmac;
@@ -26,7 +27,8 @@ class WebhookReplayAfterRestartIT {
         Files.writeString(secrets.resolve("plain"), "plain");
         Files.writeString(secrets.resolve("standard-new"), "whsec_dGhlIG5ldyBrZXk=");
         Files.writeString(secrets.resolve("standard-old"), "whsec_dGhlIG9sZCBrZXk=");
-        try (GatewayServer gateway = GatewayServer.start()) {
+        try (GatewayServer gateway = GatewayServer.start(Map.of("flowgate.webhooks.secrets-dir",
+                secrets.toString()))) {
             assertThat(gateway.deployFlow("greeting.bpmn").status()).isEqualTo(201);
             assertThat(gateway.deployFlow("payment-wait.bpmn").status()).isEqualTo(201);
             Reply published = gateway.post("/admin/contracts", "application/yaml",

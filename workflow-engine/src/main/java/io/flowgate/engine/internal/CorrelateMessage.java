@@ -5,6 +5,7 @@ import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ExecutionQuery;
@@ -42,7 +43,7 @@ final class CorrelateMessage {
         if (request.flowKey() == null || request.messageName() == null || request.messageName().isBlank()) {
             throw new InvalidVariables("a flow key and a message name are required to correlate a message");
         }
-        return findWaiting(context.engine().getRuntimeService(), request).getProcessInstanceId();
+        return findWaiting(context.engine(), request).getProcessInstanceId();
     }
 
     private Runnable correlation(CorrelateRequest request, String instanceId) {
@@ -52,15 +53,19 @@ final class CorrelateMessage {
     }
 
     /**
-     * The one execution that waits for the request's message.
+     * The one execution that waits for the request's message, in the request's tenant or in the tenant of the
+     * flow's instances with the business key ({@link InstanceTenant}).
      *
      * @throws NoMatchingInstance when none waits
-     * @throws AmbiguousMatch     when several do
+     * @throws AmbiguousMatch     when several do, or the flow's instances with the key belong to several tenants
      */
-    static Execution findWaiting(RuntimeService runtime, CorrelateRequest request) {
-        ExecutionQuery query = waitingQuery(runtime, request);
-        List<Execution> found = query.listPage(0, 2);
+    static Execution findWaiting(ProcessEngine engine, CorrelateRequest request) {
         String target = "flow '" + request.flowKey() + "' with business key '" + request.businessKey() + "'";
+        CorrelateRequest scoped = InstanceTenant.resolve(engine.getHistoryService(), request)
+                .orElseThrow(() -> new NoMatchingInstance("no instance of " + target + " exists (yet) to wait for "
+                        + "the message '" + request.messageName() + "'"));
+        ExecutionQuery query = waitingQuery(engine.getRuntimeService(), scoped);
+        List<Execution> found = query.listPage(0, 2);
         if (found.isEmpty()) {
             throw new NoMatchingInstance("no instance of " + target + " waits for the message '"
                     + request.messageName() + "'");
@@ -73,8 +78,14 @@ final class CorrelateMessage {
         return found.get(0);
     }
 
-    /** Executions of the flow (any version) with the business key, in exactly the request's tenant, that wait. */
+    /**
+     * Executions of the flow (any version) with the business key, in exactly the request's tenant, that wait. For a
+     * request that takes the tenant of its instance, resolve it first ({@link InstanceTenant}).
+     */
     static ExecutionQuery waitingQuery(RuntimeService runtime, CorrelateRequest request) {
+        if (request.tenantOfInstance()) {
+            throw new IllegalArgumentException("resolve the tenant of the message's instance first");
+        }
         ExecutionQuery query = runtime.createExecutionQuery()
                 .processDefinitionKey(request.flowKey()).messageEventSubscriptionName(request.messageName());
         if (request.businessKey() != null) {

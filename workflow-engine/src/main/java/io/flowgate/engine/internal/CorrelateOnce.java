@@ -39,7 +39,7 @@ final class CorrelateOnce {
         }
         RuntimeService runtime = context.engine().getRuntimeService();
         // looked up before the transaction: "nobody waits yet" is common for events and should not fail a command
-        String instanceId = waitingInstance(runtime, request);
+        String instanceId = CorrelateMessage.findWaiting(context.engine(), request).getProcessInstanceId();
         Outcome outcome;
         try {
             outcome = messages.once(message, request.flowKey(), Action.CORRELATE, () -> {
@@ -55,9 +55,5 @@ final class CorrelateOnce {
             return new MessageReceipt(outcome.instanceId(), true, Optional.empty());
         }
         return new MessageReceipt(outcome.instanceId(), false, context.reader().read(outcome.instanceId()));
-    }
-
-    private static String waitingInstance(RuntimeService runtime, CorrelateRequest request) {
-        return CorrelateMessage.findWaiting(runtime, request).getProcessInstanceId();
     }
 }

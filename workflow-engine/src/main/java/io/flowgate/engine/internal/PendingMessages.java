@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.connectors.storage.Jdbc;
 import io.flowgate.connectors.storage.ModuleSchema;
+import io.flowgate.engine.AmbiguousMatch;
 import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.PendingMessage;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +74,10 @@ final class PendingMessages implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * @throws AmbiguousMatch when the message takes the tenant of its instance and the flow's instances with its
+     *                        business key belong to several tenants: it could never be delivered
+     */
     PendingMessage buffer(CorrelateRequest request, Duration keepFor) {
         if (request.flowKey() == null || blank(request.messageName()) || blank(request.businessKey())) {
             throw new InvalidVariables("a flow key, a message name and a business key are required to keep a "
@@ -80,28 +86,57 @@ final class PendingMessages implements AutoCloseable {
         if (keepFor.isNegative() || keepFor.isZero() || keepFor.compareTo(MAX_KEEP) > 0) {
             throw new IllegalArgumentException("a message is kept for more than 0 and at most " + MAX_KEEP);
         }
+        // an instance that exists but does not wait yet fixes the tenant now; none yet: resolved on delivery
+        CorrelateRequest scoped = InstanceTenant.resolve(engine.getHistoryService(), request).orElse(request);
         Instant now = clock.instant();
-        PendingMessage message = new PendingMessage(UUID.randomUUID().toString(), request.flowKey(),
-                request.messageName(), request.businessKey(), request.tenantId(), now.plus(keepFor));
-        String variables = json(request.variables());
+        PendingMessage message = new PendingMessage(UUID.randomUUID().toString(), scoped.flowKey(),
+                scoped.messageName(), scoped.businessKey(), scoped.tenantId(), scoped.tenantOfInstance(),
+                now.plus(keepFor));
+        String variables = json(scoped.variables());
         Jdbc.inTransaction(dataSource, "cannot keep the message", c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO flow_pending_messages (id, flow_key, "
-                    + "message_name, business_key, tenant_id, variables, created_at, expires_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "message_name, business_key, tenant_id, tenant_of_instance, variables, created_at, expires_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, message.id());
                 insert.setString(2, message.flowKey());
                 insert.setString(3, message.messageName());
                 insert.setString(4, message.businessKey());
                 insert.setString(5, message.tenantId());
-                insert.setString(6, variables);
-                insert.setLong(7, now.toEpochMilli());
-                insert.setLong(8, message.expiresAt().toEpochMilli());
+                insert.setBoolean(6, message.tenantOfInstance());
+                insert.setString(7, variables);
+                insert.setLong(8, now.toEpochMilli());
+                insert.setLong(9, message.expiresAt().toEpochMilli());
                 return insert.executeUpdate();
             }
         });
-        LOG.info("Kept message '{}' for flow '{}' with business key '{}' until {}: no instance waits for it yet",
-                message.messageName(), message.flowKey(), message.businessKey(), message.expiresAt());
+        // say exactly what was looked at: "no instance waits" alone once hid a message kept for the wrong tenant
+        LOG.info("Kept message '{}' for flow '{}' with business key '{}' ({}) until {}: {}", message.messageName(),
+                message.flowKey(), message.businessKey(), scoped.tenantScope(), message.expiresAt(),
+                scoped.tenantOfInstance() ? "no instance with that business key existed yet"
+                        : "no instance of that tenant waited for it when it arrived");
+        warnIfWaitingElsewhere(scoped);
         return message;
+    }
+
+    /**
+     * A message for one tenant that an instance of another tenant (or without tenant) waits for is never delivered
+     * to it — which an operator should hear about: the sender's tenant is most likely configured wrongly (see
+     * {@code x-webhook} / {@code x-flow-triggers} {@code tenant}). Only the log says so, never the sender.
+     */
+    private void warnIfWaitingElsewhere(CorrelateRequest request) {
+        if (request.tenantOfInstance()) {
+            return;
+        }
+        long everywhere = engine.getRuntimeService().createExecutionQuery().processDefinitionKey(request.flowKey())
+                .messageEventSubscriptionName(request.messageName())
+                .processInstanceBusinessKey(request.businessKey()).count();
+        long elsewhere = everywhere - CorrelateMessage.waitingQuery(engine.getRuntimeService(), request).count();
+        if (elsewhere > 0) {
+            LOG.warn("Message '{}' for flow '{}' with business key '{}' is kept for {}, but {} instance(s) of other "
+                    + "tenants wait for it; it will not be delivered to them. Check where its sender's tenant comes "
+                    + "from (x-webhook / x-flow-triggers: tenant)", request.messageName(), request.flowKey(),
+                    request.businessKey(), request.tenantScope(), elsewhere);
+        }
     }
 
     /** One round: drops expired messages, then delivers each one exactly one instance waits for, oldest first. */
@@ -119,19 +154,23 @@ final class PendingMessages implements AutoCloseable {
         }
         for (Stored stored : oldest()) {
             try {
-                List<Execution> waiting = CorrelateMessage.waitingQuery(engine.getRuntimeService(), stored.request())
-                        .listPage(0, 2);
+                Optional<CorrelateRequest> scoped = InstanceTenant.resolve(engine.getHistoryService(),
+                        stored.request());
+                List<Execution> waiting = scoped.isEmpty() ? List.of()
+                        : CorrelateMessage.waitingQuery(engine.getRuntimeService(), scoped.get()).listPage(0, 2);
                 if (waiting.size() == 1) {
-                    deliver(stored, waiting.get(0).getProcessInstanceId());
+                    deliver(stored, waiting.get(0).getProcessInstanceId(), scoped.get().tenantScope());
                 }
             } catch (RuntimeException e) {
+                // AmbiguousMatch included: instances of several tenants carry the key; the message stays, never
+                // delivered to either, and expires
                 // the instance moved on meanwhile, a node raced us: the message stays for the next round
                 LOG.debug("Kept message {} not delivered this round: {}", stored.id(), e.toString());
             }
         }
     }
 
-    private void deliver(Stored stored, String instanceId) {
+    private void deliver(Stored stored, String instanceId, String tenantScope) {
         Map<String, Object> variables = codec.toEngine(stored.request().variables());
         Command<Boolean> deliverOnce = commandContext -> {
             try (PreparedStatement delete = CommandConnection.of(commandContext, "taking a kept message")
@@ -152,7 +191,8 @@ final class PendingMessages implements AutoCloseable {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         if (Boolean.TRUE.equals(configuration.getCommandExecutorTxRequired().execute(deliverOnce))) {
-            LOG.info("Delivered kept message '{}' to instance {}", stored.request().messageName(), instanceId);
+            LOG.info("Delivered kept message '{}' to instance {} ({})", stored.request().messageName(), instanceId,
+                    tenantScope);
         }
     }
 
@@ -162,13 +202,14 @@ final class PendingMessages implements AutoCloseable {
     private List<Stored> oldest() {
         return Jdbc.read(dataSource, "cannot read kept messages", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id, flow_key, message_name, business_key, "
-                    + "tenant_id, variables FROM flow_pending_messages ORDER BY created_at")) {
+                    + "tenant_id, variables, tenant_of_instance FROM flow_pending_messages ORDER BY created_at")) {
                 select.setMaxRows(BATCH);
                 List<Stored> stored = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         stored.add(new Stored(rs.getString(1), new CorrelateRequest(rs.getString(2),
-                                rs.getString(3), rs.getString(4), variables(rs.getString(6)), rs.getString(5))));
+                                rs.getString(3), rs.getString(4), variables(rs.getString(6)), rs.getString(5),
+                                rs.getBoolean(7))));
                     }
                 }
                 return stored;

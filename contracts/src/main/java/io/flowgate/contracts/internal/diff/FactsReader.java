@@ -5,6 +5,7 @@ import io.flowgate.contracts.ContractDiff.OperationRef;
 import io.flowgate.contracts.FlowAction;
 import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.RateLimitSpec;
+import io.flowgate.contracts.SecretSources;
 import io.flowgate.contracts.internal.extension.PolicyExtensions;
 import io.flowgate.contracts.internal.route.PathTemplate;
 
@@ -24,6 +25,8 @@ final class FactsReader {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
     private static final String JSON = "application/json";
+    /** A diff reads no secret: neither the environment nor any file. */
+    private static final PolicyExtensions POLICIES = new PolicyExtensions(SecretSources.of(name -> null, null));
 
     private final SchemaFacts schemas;
     private final JsonNode document;
@@ -52,8 +55,9 @@ final class FactsReader {
 
     private OperationFacts read(String path, String method, JsonNode item, JsonNode op) {
         PathTemplate template = PathTemplate.parse(path);
-        // findings do not matter here: the version was accepted when it was published
-        OperationPolicy policy = new PolicyExtensions().read(op, method, new ArrayList<>());
+        // findings do not matter here: the version was accepted when it was published; only roles, x-public and
+        // x-rate-limit are read, so no secret needs to be
+        OperationPolicy policy = POLICIES.read(op, method, new ArrayList<>());
         String flowId = text(op, "x-flow-id", null);
         String action = text(op, "x-flow-action", FlowAction.START.value()).strip();
         boolean mock = FlowAction.MOCK.value().equals(action);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.OperationPolicy;
 import io.flowgate.contracts.OperationPolicy.Idempotency;
 import io.flowgate.contracts.RateLimitSpec;
+import io.flowgate.contracts.SecretSources;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.WebhookSpec;
 
 import java.time.Duration;
@@ -24,7 +26,12 @@ public final class PolicyExtensions {
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
-    private final WebhookExtension webhooks = new WebhookExtension();
+    private final WebhookExtension webhooks;
+
+    /** @param secrets where {@code x-webhook} secrets may be read from */
+    public PolicyExtensions(SecretSources secrets) {
+        this.webhooks = new WebhookExtension(secrets);
+    }
 
     public OperationPolicy read(JsonNode op, String method, List<String> findings) {
         Set<String> roles = roles(op.get("x-required-roles"), findings);
@@ -39,6 +46,8 @@ public final class PolicyExtensions {
         if (op.has(WebhookExtension.NAME)) {
             checkWebhook(op, findings);
         }
+        webhook.filter(w -> w.tenant().kind() == TenantSource.Kind.INSTANCE)
+                .ifPresent(w -> checkInstanceTenant(op, findings));
         return new OperationPolicy(roles, isPublic, limit, idempotency, webhook);
     }
 
@@ -53,6 +62,18 @@ public final class PolicyExtensions {
         if ("required".equals(op.path("x-idempotency").asText())) {
             findings.add("x-webhook: cannot be combined with x-idempotency: required (senders do not send "
                     + "Idempotency-Key; the delivery id protects against replays)");
+        }
+    }
+
+    /**
+     * The tenant of "the instance the message is for" exists only for a correlation: a start creates the instance,
+     * and a task completion is a user's act, not a message.
+     */
+    private static void checkInstanceTenant(JsonNode op, List<String> findings) {
+        JsonNode action = op.path("x-flow-action");
+        if (!action.isTextual() || !"correlate".equals(action.asText().strip())) {
+            findings.add(WebhookExtension.TENANT + ": instance applies only to x-flow-action: correlate (a start has "
+                    + "no instance to take the tenant from); use {fixed: <tenant>} or per-tenant secrets");
         }
     }
 

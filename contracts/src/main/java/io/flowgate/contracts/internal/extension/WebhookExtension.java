@@ -1,50 +1,46 @@
 package io.flowgate.contracts.internal.extension;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.contracts.SecretSources;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.WebhookSpec;
 import io.flowgate.contracts.WebhookSpec.Scheme;
 import io.flowgate.contracts.WebhookSpec.Secret;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code x-webhook: {scheme: …, secret: env:NAME | file:PATH | [several]}} and resolves its secrets, once, at
- * publish time. A secret that is missing, empty or not decodable is a finding naming the extension and the secret's
- * source — never its value.
+ * Reads {@code x-webhook: {scheme: …, secret: env:NAME | file:PATH | [several] | {<tenant>: …}, tenant: …}} and
+ * resolves its secrets, once, at publish time. A secret that is missing, empty or not decodable is a finding naming
+ * the extension and the secret's source — never its value. Per-tenant secrets ({@code secret: {bistro: env:A}}) make
+ * the secret that verified a delivery name its tenant; {@code tenant: instance | {fixed: …}} is the alternative.
  */
 public final class WebhookExtension {
 
     static final String NAME = "x-webhook";
+    static final String TENANT = NAME + ".tenant";
     /** Standard Webhooks secrets are {@code whsec_} + base64 of the key. */
     static final String STANDARD_PREFIX = "whsec_";
-    private static final int MAX_FILE_BYTES = 64 * 1024;
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-    private static final Set<String> MEMBERS = Set.of("scheme", "secret");
+    private static final Set<String> MEMBERS = Set.of("scheme", "secret", "tenant");
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
 
-    private final Function<String, String> environment;
+    private final SecretSources sources;
+    private final SecretFiles files;
 
-    public WebhookExtension() {
-        this(System::getenv);
-    }
-
-    /** @param environment variable name → value (null when unset); tests pass their own */
-    WebhookExtension(Function<String, String> environment) {
-        this.environment = environment;
+    public WebhookExtension(SecretSources sources) {
+        this.sources = sources;
+        this.files = new SecretFiles(sources.directory());
     }
 
     /** @return the webhook, empty when the operation has none or it is malformed (then findings were added) */
@@ -60,22 +56,24 @@ public final class WebhookExtension {
         int before = findings.size();
         node.fieldNames().forEachRemaining(member -> {
             if (!MEMBERS.contains(member)) {
-                findings.add(NAME + ": unknown member '" + member + "' (known: scheme, secret)");
+                findings.add(NAME + ": unknown member '" + member + "' (known: scheme, secret, tenant)");
             }
         });
         if (!METHODS.contains(method)) {
             findings.add(NAME + ": webhooks sign a request body; only POST, PUT and PATCH operations can be webhooks");
         }
         Optional<Scheme> scheme = scheme(node.get("scheme"), findings);
-        List<String> sources = sources(node.get("secret"), findings);
-        if (scheme.isEmpty() || findings.size() > before) {
+        Map<String, List<String>> sourcesByTenant = sourcesByTenant(node.get("secret"), findings);
+        Optional<TenantSource> tenant = tenant(node, findings);
+        if (scheme.isEmpty() || tenant.isEmpty() || findings.size() > before) {
             return Optional.empty();
         }
         List<Secret> secrets = new ArrayList<>();
-        for (String source : sources) {
-            resolve(source, scheme.get(), findings).ifPresent(secrets::add);
-        }
-        return findings.size() > before ? Optional.empty() : Optional.of(new WebhookSpec(scheme.get(), secrets));
+        sourcesByTenant.forEach((owner, sources) -> sources.forEach(source ->
+                resolve(source, scheme.get(), owner, findings).ifPresent(secrets::add)));
+        checkKeysApart(secrets, findings);
+        return findings.size() > before ? Optional.empty()
+                : Optional.of(new WebhookSpec(scheme.get(), secrets, tenant.get()));
     }
 
     private static Optional<Scheme> scheme(JsonNode node, List<String> findings) {
@@ -87,13 +85,48 @@ public final class WebhookExtension {
         return scheme;
     }
 
-    /** One {@code env:}/{@code file:} reference, or a non-empty list of them (several keys while rotating). */
-    private static List<String> sources(JsonNode node, List<String> findings) {
-        List<String> sources = new ArrayList<>();
+    /** Per-tenant secrets name the tenant themselves; otherwise {@code tenant} says, or there is none. */
+    private static Optional<TenantSource> tenant(JsonNode node, List<String> findings) {
+        boolean perTenant = node.path("secret").isObject();
+        if (perTenant && node.has("tenant")) {
+            findings.add(TENANT + ": cannot be combined with per-tenant secrets (secret: {<tenant>: …}): the secret "
+                    + "that verifies a delivery names its tenant");
+            return Optional.empty();
+        }
+        return perTenant ? Optional.of(TenantSource.SECRET) : TenantMember.read(node.get("tenant"), TENANT, findings);
+    }
+
+    /**
+     * {@code secret}: one {@code env:}/{@code file:} reference or a non-empty list of them (several keys while
+     * rotating), under the key null; or, per tenant, {@code {<tenant>: reference or list}}.
+     */
+    private static Map<String, List<String>> sourcesByTenant(JsonNode node, List<String> findings) {
+        Map<String, List<String>> sources = new LinkedHashMap<>();
         if (node == null) {
             findings.add(NAME + ": secret is required: env:NAME or file:PATH (or a list of them while rotating)");
             return sources;
         }
+        if (!node.isObject()) {
+            sources.put(null, references(node, NAME + ": secret", findings));
+            return sources;
+        }
+        if (node.isEmpty()) {
+            findings.add(NAME + ".secret: per-tenant secrets must name at least one tenant: {<tenant>: env:NAME}");
+        }
+        node.fields().forEachRemaining(entry -> {
+            String tenant = entry.getKey();
+            if (!TenantSource.TENANT_ID.matcher(tenant).matches()) {
+                findings.add(NAME + ".secret: '" + abbreviate(tenant) + "' is not a tenant id (1 to 64 letters, "
+                        + "digits, '.', '_' or '-', starting with a letter or digit)");
+            } else {
+                sources.put(tenant, references(entry.getValue(), NAME + ".secret." + tenant, findings));
+            }
+        });
+        return sources;
+    }
+
+    private static List<String> references(JsonNode node, String where, List<String> findings) {
+        List<String> sources = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(items::add);
@@ -101,7 +134,7 @@ public final class WebhookExtension {
             items.add(node);
         }
         if (items.isEmpty()) {
-            findings.add(NAME + ": secret must name at least one env:NAME or file:PATH");
+            findings.add(where + " must name at least one env:NAME or file:PATH");
         }
         for (JsonNode item : items) {
             String text = item.isTextual() ? item.asText().strip() : "";
@@ -111,28 +144,28 @@ public final class WebhookExtension {
                 sources.add(text);
             } else {
                 // the value may be a pasted secret: never echo it
-                findings.add(NAME + ": secret must be env:NAME or file:PATH (the secret itself never goes into a "
+                findings.add(where + " must be env:NAME or file:PATH (the secret itself never goes into a "
                         + "contract)");
             }
         }
         return sources;
     }
 
-    private Optional<Secret> resolve(String source, Scheme scheme, List<String> findings) {
+    private Optional<Secret> resolve(String source, Scheme scheme, String tenant, List<String> findings) {
         Optional<String> text = source.startsWith("env:") ? fromEnvironment(source, findings)
-                : fromFile(source, findings);
+                : files.read(source, findings);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         if (scheme != Scheme.STANDARD_WEBHOOKS) {
-            return Optional.of(new Secret(source, text.get().getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new Secret(source, text.get().getBytes(StandardCharsets.UTF_8), tenant));
         }
         String encoded = text.get().startsWith(STANDARD_PREFIX) ? text.get().substring(STANDARD_PREFIX.length())
                 : text.get();
         try {
             byte[] key = Base64.getDecoder().decode(encoded);
             if (key.length > 0) {
-                return Optional.of(new Secret(source, key));
+                return Optional.of(new Secret(source, key, tenant));
             }
         } catch (IllegalArgumentException e) {
             // reported below, without the value
@@ -143,32 +176,29 @@ public final class WebhookExtension {
     }
 
     private Optional<String> fromEnvironment(String source, List<String> findings) {
-        String value = environment.apply(source.substring(4));
-        if (value == null || value.strip().isEmpty()) {
+        Optional<String> value = sources.environment(source.substring(4)).filter(v -> !v.strip().isEmpty());
+        if (value.isEmpty()) {
             findings.add(NAME + ": secret " + source + " is not set or empty in the gateway's environment");
-            return Optional.empty();
         }
-        return Optional.of(value);
+        return value;
     }
 
-    /** Reads at most 64 KiB; a trailing line break (as {@code echo} writes) is not part of the secret. */
-    private static Optional<String> fromFile(String source, List<String> findings) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(Path.of(source.substring(5)))) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (IOException | InvalidPathException | SecurityException e) {
-            findings.add(NAME + ": secret " + source + " cannot be read (" + e.getClass().getSimpleName() + ")");
-            return Optional.empty();
+    /** Two tenants with the same key: a signature could not tell which tenant sent it. */
+    private static void checkKeysApart(List<Secret> secrets, List<String> findings) {
+        for (int i = 0; i < secrets.size(); i++) {
+            for (int j = i + 1; j < secrets.size(); j++) {
+                Secret a = secrets.get(i);
+                Secret b = secrets.get(j);
+                if (a.tenant() != null && !a.tenant().equals(b.tenant()) && Arrays.equals(a.key(), b.key())) {
+                    findings.add(NAME + ".secret: the tenants " + a.tenant() + " and " + b.tenant() + " have the "
+                            + "same key (" + a.source() + ", " + b.source() + "): a signature could not tell them "
+                            + "apart; give each tenant its own secret");
+                }
+            }
         }
-        if (bytes.length > MAX_FILE_BYTES) {
-            findings.add(NAME + ": secret " + source + " is larger than " + MAX_FILE_BYTES + " bytes");
-            return Optional.empty();
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("[\r\n]+$", "");
-        if (text.isEmpty()) {
-            findings.add(NAME + ": secret " + source + " is empty");
-            return Optional.empty();
-        }
-        return Optional.of(text);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 }

@@ -3,6 +3,8 @@ package io.flowgate.contracts.internal.triggers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.contracts.ContractFinding;
 import io.flowgate.contracts.FlowAction;
+import io.flowgate.contracts.TenantSource;
+import io.flowgate.contracts.internal.extension.TenantMember;
 import io.flowgate.contracts.internal.mapping.EventScope;
 import io.flowgate.contracts.internal.mapping.TemplateEventMapping;
 import io.flowgate.contracts.internal.template.JsonTemplate;
@@ -33,7 +35,7 @@ public final class TriggerExtensions {
     /** More would mean one consumer group juggling more topics than anyone can operate. */
     static final int MAX_TRIGGERS = 100;
     private static final Set<String> KEYS = Set.of("kafka", "flow", "action", "message", "business-key",
-            "variables");
+            "variables", "tenant");
     private static final Set<String> KAFKA_KEYS = Set.of("topic", "group");
     /** Kafka's own rule for topic names. */
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -109,6 +111,12 @@ public final class TriggerExtensions {
             String message = text("message", false);
             Optional<ValueTemplate> businessKey = businessKey();
             Map<String, JsonTemplate> variables = variables();
+            Optional<TenantSource> tenant = TenantMember.read(node.get("tenant"), where + ".tenant", reasons);
+            if (tenant.filter(t -> t.kind() == TenantSource.Kind.INSTANCE).isPresent()
+                    && action == FlowAction.START) {
+                reasons.add(where + ".tenant: instance applies only to action: correlate (a start has no instance "
+                        + "to take the tenant from); use {fixed: <tenant>}");
+            }
             if (action == FlowAction.CORRELATE) {
                 require(message != null || node.has("message"), "message");
                 require(businessKey.isPresent() || node.has("business-key"), "business-key");
@@ -119,7 +127,7 @@ public final class TriggerExtensions {
                 return null;
             }
             return new FlowTrigger(contract, index, kafka, flow, action, message, businessKey,
-                    new TemplateEventMapping(where, businessKey, variables));
+                    new TemplateEventMapping(where, businessKey, variables), tenant.orElseThrow());
         }
 
         private KafkaSource kafka() {

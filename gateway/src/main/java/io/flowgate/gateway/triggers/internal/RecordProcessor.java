@@ -1,6 +1,7 @@
 package io.flowgate.gateway.triggers.internal;
 
 import io.flowgate.contracts.FlowAction;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.triggers.EventMappingFailed;
 import io.flowgate.contracts.triggers.FlowTrigger;
 import io.flowgate.contracts.triggers.MappedEvent;
@@ -100,13 +101,18 @@ final class RecordProcessor {
         FlowTrigger trigger = delivery.trigger();
         ReceivedMessage message = MessageIds.received(trigger.kafka().group(), delivery.record().topic(),
                 delivery.messageId());
+        // the trigger's tenant is the contract's word (fixed, or the instance's), never a value of the record
+        String tenant = trigger.tenant().tenant();
         if (trigger.action() == FlowAction.CORRELATE) {
-            return engine.correlateOnce(message, new CorrelateRequest(trigger.flowId(), trigger.message(),
-                    mapped.businessKey(), mapped.variables(), null));
+            return engine.correlateOnce(message, trigger.tenant().kind() == TenantSource.Kind.INSTANCE
+                    ? CorrelateRequest.inTenantOfInstance(trigger.flowId(), trigger.message(), mapped.businessKey(),
+                            mapped.variables())
+                    : new CorrelateRequest(trigger.flowId(), trigger.message(), mapped.businessKey(),
+                            mapped.variables(), tenant));
         }
         // the initiator names where the start came from (and can never be a user, for separation of duties)
         return engine.startOnce(message, new StartRequest(trigger.flowId(), mapped.businessKey(), mapped.variables(),
-                null, "kafka:" + delivery.record().topic()));
+                tenant, "kafka:" + delivery.record().topic()));
     }
 
     private Result settled(Delivery delivery, MessageReceipt receipt) {

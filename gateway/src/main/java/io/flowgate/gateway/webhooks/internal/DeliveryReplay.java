@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,12 +47,13 @@ public final class DeliveryReplay {
     }
 
     /**
+     * @param tenant   the delivery's tenant (null: none): ids are per tenant
      * @param replayed called when the answer is a replay
      * @throws GatewayProblem 409 while the first delivery with this id runs, 503 when the store is unavailable
      */
-    public HttpResponse<?> once(Operation operation, String deliveryId, HttpRequest<?> request,
+    public HttpResponse<?> once(Operation operation, String tenant, String deliveryId, HttpRequest<?> request,
                                 Supplier<HttpResponse<?>> next, Runnable replayed) {
-        String key = key(operation, deliveryId);
+        String key = key(operation, tenant, deliveryId);
         Reservation reservation = reserve(key);
         return switch (reservation.outcome()) {
             case ACQUIRED -> run(key, request, next);
@@ -66,11 +68,18 @@ public final class DeliveryReplay {
         };
     }
 
-    /** Operation and id, each length-prefixed; apart from every Idempotency-Key scope, which starts with a digit. */
-    static String key(Operation operation, String deliveryId) {
+    /**
+     * Operation, tenant (when there is one) and id, each length-prefixed, so no two differ only in where one ends;
+     * apart from every Idempotency-Key scope, which starts with a digit. A delivery without tenant keeps the key it
+     * had before tenants were part of it.
+     */
+    static String key(Operation operation, String tenant, String deliveryId) {
         StringBuilder key = new StringBuilder("webhook|");
-        for (String part : new String[]{operation.contractName(), operation.method() + " " + operation.path(),
-                deliveryId}) {
+        List<String> parts = tenant == null
+                ? List.of(operation.contractName(), operation.method() + " " + operation.path(), deliveryId)
+                : List.of(operation.contractName(), operation.method() + " " + operation.path(), "tenant=" + tenant,
+                        deliveryId);
+        for (String part : parts) {
             key.append(part.length()).append(':').append(part).append('|');
         }
         return key.toString();

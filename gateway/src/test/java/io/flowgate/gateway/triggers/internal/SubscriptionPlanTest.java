@@ -1,6 +1,7 @@
 package io.flowgate.gateway.triggers.internal;
 
 import io.flowgate.contracts.FlowAction;
+import io.flowgate.contracts.TenantSource;
 import io.flowgate.contracts.triggers.FlowTrigger;
 import io.flowgate.contracts.triggers.KafkaSource;
 import io.flowgate.contracts.triggers.LiveTrigger;
@@ -15,7 +16,8 @@ class SubscriptionPlanTest {
 
     private static LiveTrigger trigger(String contract, int index, String topic, String group, String unavailable) {
         return new LiveTrigger(new FlowTrigger(contract, index, new KafkaSource(topic, group), "flow",
-                FlowAction.START, null, Optional.empty(), event -> null), 1, Optional.ofNullable(unavailable));
+                FlowAction.START, null, Optional.empty(), event -> null, TenantSource.NONE), 1,
+                Optional.ofNullable(unavailable));
     }
 
     @Test
