@@ -1,7 +1,8 @@
 // The console end to end in headless Chromium against a running gateway (the real jar on embedded defaults):
 // log in; drag a user task and a connector from the palette onto a new flow, set their inputs, check and deploy it;
 // publish a contract that points to it; call the operation with an HTTP client; see the instance with its token on
-// the user task; log in as the candidate and approve in the inbox; see the instance completed with its path marked.
+// the user task; log in as the candidate and approve in the inbox; see the instance completed with its path marked;
+// a tenant admin sees the flow and the contracts but is told that deploying and publishing are the platform admin's.
 // A screenshot of each step is saved in SCREENSHOT_DIR. Run by the gateway's ConsoleInBrowserIT (the README's test
 // command); by hand: FLOWGATE_URL=http://127.0.0.1:8080 FLOWGATE_ADMIN_PASSWORD=… node e2e/console.e2e.mjs
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ const REQUESTER_ROLE = `e2e-requester-${RUN}`;
 const APPROVER = { username: `approver-${RUN}`, password: `approver-pass-${RUN}-x` };
 const REQUESTER = { username: `requester-${RUN}`, password: `requester-pass-${RUN}-x` };
 const OPERATION_PATH = `/e2e/${RUN}/approvals`;
+const TENANT_ADMIN = { username: `tenant-admin-${RUN}`, password: `tenant-admin-pass-${RUN}-x` };
 
 function required(name) {
   const value = process.env[name];
@@ -60,8 +62,8 @@ async function token(user, password) {
   return answer.body.access_token;
 }
 
-async function createUser(adminToken, user, roles) {
-  const answer = await api('POST', '/admin/users', { token: adminToken, json: { username: user.username, password: user.password, roles } });
+async function createUser(adminToken, user, roles, tenant) {
+  const answer = await api('POST', '/admin/users', { token: adminToken, json: { username: user.username, password: user.password, roles, ...(tenant ? { tenant } : {}) } });
   check(answer.status === 201, `creating ${user.username} answered ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
@@ -144,6 +146,7 @@ async function main() {
   const adminToken = await token('admin', ADMIN_PASSWORD);
   await createUser(adminToken, APPROVER, [APPROVER_ROLE]);
   await createUser(adminToken, REQUESTER, [REQUESTER_ROLE]);
+  await createUser(adminToken, TENANT_ADMIN, ['admin'], 'bistro');
 
   const profile = mkdtempSync(join(tmpdir(), 'flowgate-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -268,6 +271,20 @@ async function main() {
     const active = await page.locator('[data-testid="instance-diagram"] .djs-element.fg-active').count();
     check(active === 0, `no token is left on a completed instance (${active})`);
     await shot(page, '12-instance-completed');
+
+    log('9. a tenant admin reads the shared flows and contracts but is told, not refused, that deploying is not its');
+    await logout(page);
+    await login(page, TENANT_ADMIN.username, TENANT_ADMIN.password);
+    await page.getByText('admin of bistro').waitFor();
+    await page.goto(`${BASE}/ui/flows/${FLOW_ID}`);
+    await page.getByText('Opening the flow…').waitFor({ state: 'hidden' });
+    await page.locator('[data-testid="designer-status"]', { hasText: 'Only the platform admin can check and deploy flows' }).waitFor();
+    check(await page.getByRole('button', { name: 'Deploy' }).isDisabled(), 'Deploy is disabled for a tenant admin');
+    await shot(page, '13-tenant-admin-designer');
+    await page.goto(`${BASE}/ui/contracts`);
+    await page.getByRole('note').filter({ hasText: 'Only the platform admin can publish contracts' }).waitFor();
+    check(await page.getByRole('link', { name: 'Publish a contract' }).count() === 0, 'no publish link for a tenant admin');
+    await shot(page, '14-tenant-admin-contracts');
 
     check(consoleErrors.length === 0, `no script errors in the page: ${consoleErrors.join('\n')}`);
     log(`E2E PASSED (${shotCount} screenshots in ${SHOTS})`);

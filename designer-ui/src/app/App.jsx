@@ -4,12 +4,13 @@ import { ApiProvider } from '../lib/api/ApiContext.jsx';
 import { clearSession, isExpired, loadSession, saveSession } from '../lib/session/session.js';
 import { RouterProvider, useRouter } from '../lib/router/router.jsx';
 import { Loading } from '../lib/ui/Page.jsx';
-import { LoginPage } from '../features/auth/index.js';
+import { fetchMe, LoginPage } from '../features/auth/index.js';
 import { Shell } from './Shell.jsx';
 import { resolveRoute } from './routes.js';
 import { SessionContext } from '../lib/session/SessionContext.js';
+import { withScope } from '../lib/session/scope.js';
 
-/** The console: sign-in, then the shell with the screens the user's roles open. */
+/** The console: sign-in, then the shell with the screens the user's scope opens. */
 export function App() {
   return (
     <RouterProvider>
@@ -21,6 +22,8 @@ export function App() {
 function Console() {
   const [session, setSession] = useState(() => loadSession());
   const [notice, setNotice] = useState(null);
+  // the gateway's word on what the user administers, for the token it was asked with
+  const [answered, setAnswered] = useState({ token: null, scope: null });
 
   const logout = useCallback((why) => {
     clearSession();
@@ -43,17 +46,31 @@ function Console() {
     return () => clearTimeout(timer);
   }, [session, logout]);
 
+  useEffect(() => {
+    if (!session || isExpired(session)) return undefined;
+    const controller = new AbortController();
+    fetchMe(client, { signal: controller.signal })
+      .then((me) => setAnswered({ token: session.token, scope: me.scope }))
+      // without an answer the token's claims decide what is shown; the gateway still checks every call
+      .catch((error) => { if (error?.name !== 'AbortError') setAnswered({ token: session.token, scope: null }); });
+    return () => controller.abort();
+  }, [session, client]);
+
   if (!session || isExpired(session)) {
     return (
       <LoginPage client={client} notice={notice}
                  onToken={(token) => { setNotice(null); setSession(saveSession(token)); }} />
     );
   }
+  if (answered.token !== session.token) {
+    return <Loading label="Signing in…" />;
+  }
+  const user = answered.scope ? withScope(session, answered.scope) : session;
   return (
-    <SessionContext.Provider value={{ session, logout }}>
+    <SessionContext.Provider value={{ session: user, logout }}>
       <ApiProvider value={client}>
-        <Shell session={session} onLogout={() => logout()}>
-          <Screen session={session} />
+        <Shell session={user} onLogout={() => logout()}>
+          <Screen session={user} />
         </Shell>
       </ApiProvider>
     </SessionContext.Provider>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useRouter } from '../lib/router/router.jsx';
 import { navigationFor } from './routes.js';
+import { describeScope } from '../lib/session/scope.js';
 
 /** Header with role-aware navigation and the user menu; moves focus to the page heading on navigation. */
 export function Shell({ session, onLogout, children }) {
@@ -31,6 +32,7 @@ export function Shell({ session, onLogout, children }) {
             {session.username}
             {session.tenant ? ` · ${session.tenant}` : ''}
           </span>
+          {describeScope(session) && <span className="scope">{describeScope(session)}</span>}
           <button type="button" onClick={onLogout}>Log out</button>
         </div>
       </header>

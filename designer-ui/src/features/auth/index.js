@@ -1,1 +1,2 @@
 export { LoginPage } from './components/LoginPage.jsx';
+export { fetchMe } from './api/me.js';

@@ -3,6 +3,8 @@
  * and what the console reads from its claims to shape the navigation. The gateway checks every call on its own;
  * the claims here only decide what to show.
  */
+import { scopeFromClaims, withScope } from './scope.js';
+
 const KEY = 'flowgate.session';
 
 /** Reads the claims of a JWT without verifying it (the gateway does that). Null when it is not a JWT. */
@@ -18,21 +20,24 @@ export function decodeClaims(token) {
   }
 }
 
-/** The user a token stands for: `{ token, username, roles, tenant, expiresAt, isAdmin }`, or null. */
+/**
+ * The user a token stands for: `{ token, username, roles, tenant, expiresAt, scope, isAdmin, isPlatformAdmin }`, or
+ * null. The scope is the claims' guess; {@link withScope} puts the gateway's answer in its place.
+ */
 export function sessionFrom(token, { rolesClaim = 'roles', tenantClaim = 'tenant' } = {}) {
   const claims = decodeClaims(token);
   if (!claims || typeof claims.sub !== 'string') return null;
   const raw = claims[rolesClaim];
   const roles = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[ ,]+/).filter(Boolean) : [];
   const tenant = typeof claims[tenantClaim] === 'string' ? claims[tenantClaim] : null;
-  return {
+  const session = {
     token,
     username: claims.sub,
     roles,
     tenant,
     expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
-    isAdmin: roles.includes('admin'),
   };
+  return withScope(session, scopeFromClaims(session));
 }
 
 export function isExpired(session, now = Date.now()) {

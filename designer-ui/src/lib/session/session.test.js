@@ -14,7 +14,8 @@ function memoryStorage() {
 describe('session', () => {
   it('reads user, roles and tenant from the token claims', () => {
     const s = sessionFrom(jwt({ sub: 'maria', roles: ['ops', 'admin'], tenant: 'north', exp: 4102444800 }));
-    expect(s).toMatchObject({ username: 'maria', roles: ['ops', 'admin'], tenant: 'north', isAdmin: true, expiresAt: 4102444800000 });
+    expect(s).toMatchObject({ username: 'maria', roles: ['ops', 'admin'], tenant: 'north', isAdmin: true, expiresAt: 4102444800000,
+      scope: 'tenant-admin', isPlatformAdmin: false });
   });
 
   it('decodes non-ASCII claims', () => {

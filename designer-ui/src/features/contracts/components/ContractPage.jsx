@@ -5,6 +5,9 @@ import { Badge, Empty, Loading, Page, Panel } from '../../../lib/ui/Page.jsx';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
 import { formatTime } from '../../../lib/ui/format.js';
 import { useResource } from '../../../lib/ui/useResource.js';
+import { NotYours } from '../../../lib/ui/NotYours.jsx';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { platformOnly } from '../../../lib/session/scope.js';
 import { getContract, getRequiredRoles, getSource, listVersions, unpublish } from '../api/contractsApi.js';
 import { parseDocument } from '../model/openapi.js';
 import { operationRows } from '../model/operations.js';
@@ -21,6 +24,7 @@ export default function ContractPage({ name }) {
   const client = useApi();
   const { navigate } = useRouter();
   const [unpublishError, setUnpublishError] = useState(null);
+  const unpublishBlocked = platformOnly(useSession()?.session, 'unpublish contracts');
   const contract = useResource((signal) => getContract(client, name, { signal }), [client, name]);
   const versions = useResource((signal) => listVersions(client, name, { signal }), [client, name]);
   // roles as the authorizer enforces them; the table still shows without them
@@ -49,9 +53,11 @@ export default function ContractPage({ name }) {
       <span className="ct-header-actions">
         <Link to="/contracts">All contracts</Link>
         <Link to={`/contracts/${encodeURIComponent(name)}/docs`} className="button">Docs</Link>
-        <ConfirmButton label="Unpublish" confirmLabel="Yes, unpublish" disabled={!detail}
-                       question={`Unpublish ${name}? Its routes stop answering at once; the history is kept.`}
-                       onConfirm={remove} />
+        {unpublishBlocked ? <NotYours reason={unpublishBlocked} /> : (
+          <ConfirmButton label="Unpublish" confirmLabel="Yes, unpublish" disabled={!detail}
+                         question={`Unpublish ${name}? Its routes stop answering at once; the history is kept.`}
+                         onConfirm={remove} />
+        )}
       </span>
     )}>
       <ProblemMessage error={unpublishError} onDismiss={() => setUnpublishError(null)} />

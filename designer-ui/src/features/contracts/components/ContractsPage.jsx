@@ -4,6 +4,9 @@ import { Badge, Empty, Loading, Page, Panel } from '../../../lib/ui/Page.jsx';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
 import { formatTime } from '../../../lib/ui/format.js';
 import { useResource } from '../../../lib/ui/useResource.js';
+import { NotYours } from '../../../lib/ui/NotYours.jsx';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { platformOnly } from '../../../lib/session/scope.js';
 import { listContracts } from '../api/contractsApi.js';
 import { contractStatus, sortContracts, summarize } from '../model/status.js';
 import { TableWrap } from './bits.jsx';
@@ -16,12 +19,14 @@ export default function ContractsPage() {
     { pollMs: 15000 });
   const contracts = sortContracts(data);
   const counts = summarize(data);
+  const publishBlocked = platformOnly(useSession()?.session, 'publish contracts');
 
   return (
     <Page title="Contracts" actions={(
       <span className="ct-header-actions">
         <button type="button" onClick={reload}>Refresh</button>
-        <Link to="/contracts/publish" className="button ct-button-primary">Publish a contract</Link>
+        {publishBlocked ? <NotYours reason={publishBlocked} />
+          : <Link to="/contracts/publish" className="button ct-button-primary">Publish a contract</Link>}
       </span>
     )}>
       <ProblemMessage error={error} />
@@ -35,7 +40,9 @@ export default function ContractsPage() {
           </span>
         )}>
           {contracts.length === 0 ? (
-            <Empty>No contract is published. <Link to="/contracts/publish">Publish one</Link>.</Empty>
+            <Empty>
+              No contract is published.{!publishBlocked && <> <Link to="/contracts/publish">Publish one</Link>.</>}
+            </Empty>
           ) : (
             <TableWrap label="Contracts">
               <table className="data">

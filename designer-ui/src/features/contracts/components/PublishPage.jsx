@@ -3,6 +3,9 @@ import { useApi } from '../../../lib/api/ApiContext.jsx';
 import { Link } from '../../../lib/router/router.jsx';
 import { Page, Panel } from '../../../lib/ui/Page.jsx';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
+import { NotYours } from '../../../lib/ui/NotYours.jsx';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { platformOnly } from '../../../lib/session/scope.js';
 import { publishContract } from '../api/contractsApi.js';
 import { RenderGuard } from './bits.jsx';
 import { PublishReport } from './PublishReport.jsx';
@@ -24,6 +27,8 @@ export default function PublishPage() {
   const [busy, setBusy] = useState(null); // 'check' | 'publish'
   const [result, setResult] = useState(null); // { kind, outcome, report, sent }
   const [error, setError] = useState(null);
+  // contracts are shared by every tenant: checking and publishing them is the platform admin's
+  const blocked = platformOnly(useSession()?.session, 'check and publish contracts');
 
   const readFile = async (event) => {
     const file = event.target.files?.[0];
@@ -61,7 +66,7 @@ export default function PublishPage() {
   return (
     <Page title="Publish a contract" actions={<span className="ct-header-actions"><Link to="/contracts">All contracts</Link></span>}>
       <Panel>
-        <form className="ct-publish" onSubmit={(e) => { e.preventDefault(); send('publish'); }}>
+        <form className="ct-publish" onSubmit={(e) => { e.preventDefault(); if (!blocked) send('publish'); }}>
           <div className="ct-publish-fields">
             <label>
               Upload a file
@@ -85,13 +90,16 @@ export default function PublishPage() {
                     onChange={(e) => { setText(e.target.value); setFileName(null); }}
                     placeholder={'openapi: 3.0.3\ninfo:\n  title: …'} />
           <div className="toolbar">
-            <button type="button" disabled={empty || busy !== null} onClick={() => send('check')}>
+            <button type="button" disabled={empty || busy !== null || Boolean(blocked)} onClick={() => send('check')}
+                    title={blocked ?? undefined}>
               {busy === 'check' ? 'Checking…' : 'Check'}
             </button>
-            <button type="submit" className="primary" disabled={empty || busy !== null}>
+            <button type="submit" className="primary" disabled={empty || busy !== null || Boolean(blocked)}
+                    title={blocked ?? undefined}>
               {busy === 'publish' ? 'Publishing…' : 'Publish'}
             </button>
-            <span className="muted ct-small">Check runs every publish check without publishing.</span>
+            {blocked ? <NotYours reason={blocked} />
+              : <span className="muted ct-small">Check runs every publish check without publishing.</span>}
           </div>
         </form>
       </Panel>

@@ -7,13 +7,13 @@ import { Link } from '../../../lib/router/router.jsx';
  */
 export function DesignerToolbar({
   title, isNew, processInfo, onProcessChange, detail, version, onOpenVersion, history, busy, ready, commands,
-  onCheck, onDeploy, onImportFile, onDownload,
+  onCheck, onDeploy, deployBlocked, onImportFile, onDownload,
 }) {
   const fileRef = useRef(null);
   const versions = Array.isArray(detail?.versions) ? [...detail.versions].sort((a, b) => b.version - a.version) : [];
   const latest = detail?.latestVersion ?? versions[0]?.version;
   const shown = version ? Number(version) : latest;
-  const disabled = !ready || Boolean(busy);
+  const disabled = !ready || Boolean(busy) || Boolean(deployBlocked);
 
   const onFile = async (event) => {
     const file = event.target.files?.[0];
@@ -58,9 +58,9 @@ export function DesignerToolbar({
       <div className="fg-commands fg-commands-main" role="group" aria-label="Flow">
         {history.dirty && <span className="fg-dirty" title="There are changes that were not deployed">● changed</span>}
         <button type="button" onClick={onCheck} disabled={disabled} aria-busy={busy === 'checking'}
-                title="Run the deploy checks without deploying">Check</button>
+                title={deployBlocked ?? 'Run the deploy checks without deploying'}>Check</button>
         <button type="button" className="primary" onClick={onDeploy} disabled={disabled} aria-busy={busy === 'deploying'}
-                title="Check, then deploy a new version">Deploy</button>
+                title={deployBlocked ?? 'Check, then deploy a new version'}>Deploy</button>
       </div>
     </header>
   );

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../../lib/api/ApiContext.jsx';
 import { Link, useRouter } from '../../../lib/router/router.jsx';
 import { useResource } from '../../../lib/ui/useResource.js';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { platformOnly } from '../../../lib/session/scope.js';
 import { ProblemMessage } from '../../../lib/ui/ProblemMessage.jsx';
 import { checkFlow, deployFlow, getFlow, getFlowXml } from '../api/flowsApi.js';
 import { approvalTemplateXml, pickApproverRole } from '../model/approvalTemplate.js';
@@ -31,6 +33,8 @@ function stackPosition(modeler) {
  */
 export function FlowDesigner({ flowKey, version, templates, templatesError, roles }) {
   const client = useApi();
+  // flows are shared by every tenant: a tenant admin may read and draw them, not check or deploy them
+  const deployBlocked = platformOnly(useSession()?.session, 'check and deploy flows');
   const { navigate } = useRouter();
   const canvasRef = useRef(null);
   const panelRef = useRef(null);
@@ -305,6 +309,7 @@ export function FlowDesigner({ flowKey, version, templates, templatesError, role
         commands={commands}
         onCheck={onCheck}
         onDeploy={onDeploy}
+        deployBlocked={deployBlocked}
         onImportFile={onImportFile}
         onDownload={onDownload}
       />
@@ -331,6 +336,7 @@ export function FlowDesigner({ flowKey, version, templates, templatesError, role
             importWarnings={load.warnings}
             modeler={modeler}
             onReveal={reveal}
+            deployBlocked={deployBlocked}
           />
           <UsedByPanel isNew={!flowKey} detail={detail} processId={processInfo.id} />
           <div className="fg-properties" ref={panelRef} aria-label="Properties" role="region" />

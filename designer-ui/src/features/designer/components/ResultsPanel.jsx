@@ -8,13 +8,15 @@ const BUSY_TEXT = { checking: 'Checking…', deploying: 'Deploying…' };
  * The outcome of the last check or deploy (a live region, so screen readers hear it) and its findings: each finding
  * on an element has a button that selects and shows the element; findings about the whole file are listed too.
  */
-export function ResultsPanel({ busy, result, error, onDismissError, templatesError, importWarnings, modeler, onReveal }) {
+export function ResultsPanel({ busy, result, error, onDismissError, templatesError, importWarnings, modeler, onReveal,
+  deployBlocked }) {
   const tone = busy ? 'busy' : result ? (result.ok ? (result.findings.length ? 'warn' : 'ok') : 'bad') : 'idle';
   return (
     <section className="fg-section fg-results" aria-labelledby="fg-results-title">
       <h2 id="fg-results-title">Checks</h2>
       <p className={`fg-status fg-status-${tone}`} role="status" aria-live="polite" data-testid="designer-status">
-        {busy ? BUSY_TEXT[busy] : result ? result.message : 'Not checked yet: Check runs the deploy checks on the diagram.'}
+        {busy ? BUSY_TEXT[busy] : result ? result.message
+          : deployBlocked ?? 'Not checked yet: Check runs the deploy checks on the diagram.'}
       </p>
       {result?.stale && !busy && <p className="fg-note muted">The diagram changed since; check again to be sure.</p>}
       <ProblemMessage error={error} onDismiss={onDismissError} />

@@ -1,16 +1,21 @@
 import { useEffect, useId, useState } from 'react';
 import { useApi } from '../../../lib/api/ApiContext.jsx';
 import { Empty, Loading } from '../../../lib/ui/Page.jsx';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { TENANT_ADMIN } from '../../../lib/session/scope.js';
 import { saveGrants } from '../api/policiesApi.js';
 import { grantsChanged, missingFields, toRow } from '../model/grants.js';
 import { Problem, TableWrap } from './bits.jsx';
 
 /**
  * The stored role grants as an editable table, saved all at once (the gateway replaces every stored grant and
- * applies them at once); the policy file's grants beside them, read-only.
+ * applies them at once); the policy file's grants beside them, read-only. A tenant admin sees and saves its own
+ * tenant's grants only: their tenant is fixed, and the other tenants' grants are kept as they are.
  */
 export function GrantsPanel({ policies, known }) {
   const client = useApi();
+  const session = useSession()?.session;
+  const ownTenant = session?.scope === TENANT_ADMIN ? session.tenant : null;
   const ids = useId();
   const stored = policies.data?.grants;
   const [base, setBase] = useState(null); // the grants the rows started from (stored, or the last save's answer)
@@ -34,7 +39,7 @@ export function GrantsPanel({ policies, known }) {
   };
   const add = () => {
     setSaved(null);
-    setRows((rs) => [...rs, toRow({ domain: '*' })]);
+    setRows((rs) => [...rs, toRow({ domain: ownTenant ?? '*' })]);
     // the new row's first field gets focus once rendered
     setTimeout(() => document.querySelector('.pl-grants tbody tr:last-child input')?.focus(), 0);
   };
@@ -62,6 +67,8 @@ export function GrantsPanel({ policies, known }) {
       <p className="muted pl-small">
         A subject (a user, or <code>role:&lt;name&gt;</code> for everyone holding that role) holds a role in a tenant
         (<code>*</code> for every tenant).
+        {ownTenant && <> These are the grants of tenant <code>{ownTenant}</code>; grants in other tenants and in
+          every tenant are the platform admin&apos;s.</>}
       </p>
       <Problem error={policies.error} />
       {policies.loading && !policies.data && <Loading label="Loading grants…" />}
@@ -97,6 +104,7 @@ export function GrantsPanel({ policies, known }) {
                         <td>
                           <input aria-label={`Tenant of grant ${i + 1}`} value={row.domain} spellCheck={false}
                                  placeholder="* or a tenant" onChange={update(row.key, 'domain')} className="pl-narrow"
+                                 readOnly={Boolean(ownTenant)} title={ownTenant ? 'Your tenant' : undefined}
                                  aria-invalid={missing.includes('domain') || undefined} />
                         </td>
                         <td>

@@ -3,12 +3,17 @@ import { useApi } from '../../../lib/api/ApiContext.jsx';
 import { useSubmit } from '../../../lib/ui/useSubmit.js';
 import { Badge, Empty, Loading } from '../../../lib/ui/Page.jsx';
 import { formatTime } from '../../../lib/ui/format.js';
+import { useSession } from '../../../lib/session/SessionContext.js';
+import { TENANT_ADMIN } from '../../../lib/session/scope.js';
 import { createUser, deleteUser, updateUser } from '../api/policiesApi.js';
 import { mergeRoles, splitRoles } from '../model/roles.js';
 import { describeTenant } from '../model/users.js';
 import { ConfirmButton, Problem, RolesField, TableWrap } from './bits.jsx';
 
-/** Users with their roles and tenant; create, change roles/tenant (and optionally the password), delete. */
+/**
+ * Users with their roles and tenant; create, change roles/tenant (and optionally the password), delete. A tenant
+ * admin sees its own tenant's users and keeps every user it creates or changes in that tenant.
+ */
 export function UsersPanel({ users, known }) {
   const client = useApi();
   const [editing, setEditing] = useState(null);
@@ -91,10 +96,28 @@ export function UsersPanel({ users, known }) {
 // the password is never kept longer than needed: a failed attempt clears it too
 const forgetPassword = (setForm) => () => setForm((f) => ({ ...f, password: '' }));
 
+/** The tenant a tenant admin's users stay in; null for the platform admin (any tenant, or none). */
+function useOwnTenant() {
+  const session = useSession()?.session;
+  return session?.scope === TENANT_ADMIN ? session.tenant : null;
+}
+
+function TenantField({ value, onChange, ownTenant, ...rest }) {
+  return (
+    <label>
+      Tenant <span className="muted pl-small">{ownTenant ? '(yours: a tenant admin’s users stay in its tenant)'
+        : '(empty: platform-wide)'}</span>
+      <input value={ownTenant ?? value} onChange={onChange} readOnly={Boolean(ownTenant)} autoComplete="off"
+             spellCheck={false} {...rest} />
+    </label>
+  );
+}
+
 function CreateUser({ known, onCreated }) {
   const client = useApi();
   const id = useId();
-  const empty = { username: '', password: '', tenant: '', checked: [], other: '' };
+  const ownTenant = useOwnTenant();
+  const empty = { username: '', password: '', tenant: ownTenant ?? '', checked: [], other: '' };
   const [form, setForm] = useState(empty);
   const { busy, error, setError, run } = useSubmit();
   const set = (field) => (event) => setForm((f) => ({ ...f, [field]: event.target.value }));
@@ -123,11 +146,8 @@ function CreateUser({ known, onCreated }) {
           <input type="password" value={form.password} onChange={set('password')} autoComplete="new-password"
                  minLength={12} required aria-invalid={error?.field === 'password' || undefined} />
         </label>
-        <label>
-          Tenant <span className="muted pl-small">(empty: platform-wide)</span>
-          <input value={form.tenant} onChange={set('tenant')} autoComplete="off" spellCheck={false}
-                 aria-invalid={error?.field === 'tenant' || undefined} />
-        </label>
+        <TenantField value={form.tenant} onChange={set('tenant')} ownTenant={ownTenant}
+                     aria-invalid={error?.field === 'tenant' || undefined} />
       </div>
       <RolesField known={known} checked={form.checked} other={form.other} idPrefix={`${id}-create`}
                   onChange={({ checked, other }) => setForm((f) => ({ ...f, checked, other }))} />
@@ -142,6 +162,7 @@ function CreateUser({ known, onCreated }) {
 function EditUser({ user, known, onDone, onCancel }) {
   const client = useApi();
   const id = useId();
+  const ownTenant = useOwnTenant();
   const [form, setForm] = useState(() => ({ ...splitRoles(user.roles, known), tenant: user.tenant ?? '', password: '' }));
   const { busy, error, setError, run } = useSubmit();
 
@@ -158,11 +179,8 @@ function EditUser({ user, known, onDone, onCancel }) {
     <form className="pl-user-form pl-edit" onSubmit={submit} aria-label={`Edit ${user.username}`}>
       <strong>Edit <code>{user.username}</code></strong>
       <div className="pl-user-fields">
-        <label>
-          Tenant <span className="muted pl-small">(empty: platform-wide)</span>
-          <input value={form.tenant} autoFocus onChange={(e) => setForm((f) => ({ ...f, tenant: e.target.value }))}
-                 autoComplete="off" spellCheck={false} />
-        </label>
+        <TenantField value={form.tenant} ownTenant={ownTenant} autoFocus
+                     onChange={(e) => setForm((f) => ({ ...f, tenant: e.target.value }))} />
         <label>
           New password <span className="muted pl-small">(leave empty to keep it)</span>
           <input type="password" value={form.password} autoComplete="new-password" minLength={12}

@@ -6,6 +6,8 @@ import io.flowgate.connectors.ConnectorErrorSpec;
 import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.connectors.templates.ElementTemplates;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin/connectors")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConnectorAdminController {

@@ -5,6 +5,8 @@ import io.flowgate.contracts.ContractNotFound;
 import io.flowgate.contracts.ContractRegistry;
 import io.flowgate.contracts.ContractVersion;
 import io.flowgate.contracts.PublishReport;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.InvalidParameter;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +31,7 @@ import java.util.Map;
 /** {@code /admin/contracts}: publish (or dry-run), list, read, version history, diff, documents, delete. */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin/contracts")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ContractAdminController {
@@ -42,6 +45,7 @@ public class ContractAdminController {
     }
 
     /** Body: the OpenAPI document (YAML or JSON). {@code ?name=} overrides its name; {@code ?dryRun=true} only checks. */
+    @RequiredScope(Scope.PLATFORM_ADMIN)
     @Post
     public HttpResponse<Map<String, Object>> publish(@Body @Nullable byte[] body, @QueryValue @Nullable String name,
                                                      @QueryValue(defaultValue = "false") boolean dryRun) {
@@ -111,6 +115,7 @@ public class ContractAdminController {
                 Integer.MAX_VALUE));
     }
 
+    @RequiredScope(Scope.PLATFORM_ADMIN)
     @Delete("/{name}")
     public HttpResponse<Void> delete(String name) {
         lock.guarded(() -> {

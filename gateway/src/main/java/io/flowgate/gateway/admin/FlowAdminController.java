@@ -7,6 +7,8 @@ import io.flowgate.engine.FlowModel;
 import io.flowgate.engine.FlowNotFound;
 import io.flowgate.engine.FlowSummary;
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.consistency.FlowDeployGuard;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.ProblemTable;
@@ -32,6 +34,7 @@ import java.util.stream.Collectors;
 /** {@code /admin/flows}: deploy BPMN (or dry-run the checks), list versions, read the XML. */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin/flows")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FlowAdminController {
@@ -52,6 +55,7 @@ public class FlowAdminController {
     }
 
     /** Body: the BPMN XML. {@code ?file=} names it in findings; {@code ?dryRun=true} only checks. */
+    @RequiredScope(Scope.PLATFORM_ADMIN)
     @Post
     public HttpResponse<Map<String, Object>> deploy(@Body @Nullable byte[] body, @QueryValue @Nullable String file,
                                                     @QueryValue(defaultValue = "false") boolean dryRun) {

@@ -9,10 +9,10 @@ import io.flowgate.engine.InstanceState;
 import io.flowgate.engine.Page;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.WorkflowEngine;
-import io.flowgate.gateway.auth.Caller;
-import io.flowgate.gateway.auth.CallerAttribute;
+import io.flowgate.gateway.authz.AdminScope;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.instances.InstanceViews;
-import io.flowgate.gateway.instances.TenantScope;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.InvalidParameter;
 import io.micronaut.core.annotation.Nullable;
@@ -35,9 +35,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /admin/instances} and {@code /admin/incidents}: watch, inspect, cancel, retry. */
+/**
+ * {@code /admin/instances} and {@code /admin/incidents}: watch, inspect, cancel, retry — within the caller's admin
+ * scope: the platform admin's every tenant, a tenant admin's own; another tenant's instance or incident answers
+ * exactly as an unknown one.
+ */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InstanceAdminController {
@@ -73,7 +78,7 @@ public class InstanceAdminController {
                     + before + ")");
         }
         Page<FlowInstance> result = engine.instances(new InstanceQuery(flow, state(state), businessKey,
-                TenantScope.filterFor(CallerAttribute.get(request)), page, size, after, before));
+                AdminScope.of(request).tenantFilter(), page, size, after, before));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", result.items().stream().map(InstanceViews::summary).toList());
         json.put("page", result.page());
@@ -85,7 +90,7 @@ public class InstanceAdminController {
     @Get("/instances/{id}")
     public Map<String, Object> read(HttpRequest<?> request, String id) {
         InstanceDetails details = engine.details(id)
-                .filter(found -> TenantScope.sees(CallerAttribute.get(request), found.instance().tenantId()))
+                .filter(found -> AdminScope.of(request).covers(found.instance().tenantId()))
                 .orElseThrow(() -> new InstanceNotFound(id));
         Map<String, Object> json = InstanceViews.withVariables(details.instance());
         json.put("history", details.history());
@@ -104,14 +109,15 @@ public class InstanceAdminController {
 
     @Get("/incidents")
     public List<IncidentView> incidents(HttpRequest<?> request) {
-        Caller caller = CallerAttribute.get(request);
-        return engine.incidents().stream().filter(i -> TenantScope.sees(caller, i.tenantId())).toList();
+        AdminScope scope = AdminScope.of(request);
+        return engine.incidents().stream().filter(i -> scope.covers(i.tenantId())).toList();
     }
 
     @Post("/incidents/{id}/retry")
     public HttpResponse<Void> retry(HttpRequest<?> request, String id) {
-        Caller caller = CallerAttribute.get(request);
-        if (engine.incidents().stream().noneMatch(i -> i.id().equals(id) && TenantScope.sees(caller, i.tenantId()))) {
+        AdminScope scope = AdminScope.of(request);
+        // another tenant's incident answers as an unknown one
+        if (engine.incidents().stream().noneMatch(i -> i.id().equals(id) && scope.covers(i.tenantId()))) {
             throw new IncidentNotFound(id);
         }
         engine.retryIncident(id);
@@ -119,7 +125,7 @@ public class InstanceAdminController {
     }
 
     private void visibleInstance(HttpRequest<?> request, String id) {
-        engine.instance(id).filter(found -> TenantScope.sees(CallerAttribute.get(request), found.tenantId()))
+        engine.instance(id).filter(found -> AdminScope.of(request).covers(found.tenantId()))
                 .orElseThrow(() -> new InstanceNotFound(id));
     }
 

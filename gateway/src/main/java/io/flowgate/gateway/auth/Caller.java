@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Who is calling, as established by the {@link Authenticator}. The tenant always comes from the token, never from
- * a client header.
+ * a client header. Whether the caller is an admin, and of which tenants, is not read from here but decided by the
+ * authorizer ({@code AdminScope}): the role {@code admin} may come from a grant as well as from the token.
  *
  * @param subject the authenticated user ({@code sub}), null when anonymous
  * @param tenant  the caller's tenant, null for platform-wide users (e.g. the platform admin)
@@ -28,10 +29,5 @@ public record Caller(String subject, String tenant, Set<String> roles, Map<Strin
 
     public boolean hasRole(String role) {
         return roles.contains(role);
-    }
-
-    /** The platform admin: role {@code admin} and no tenant; sees every tenant. */
-    public boolean platformAdmin() {
-        return hasRole(ADMIN_ROLE) && tenant == null;
     }
 }

@@ -3,6 +3,8 @@ package io.flowgate.gateway.auth;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.users.User;
 import io.flowgate.gateway.users.UserDirectory;
@@ -28,6 +30,7 @@ import java.util.Map;
  */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.PUBLIC)
 @Controller("/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TokenController {

@@ -15,9 +15,11 @@ public interface Authorizer {
     void authorizeOperation(Caller caller, Operation operation);
 
     /**
-     * The admin API ({@code /admin/**}): role {@code admin}.
+     * The one place that decides who is an admin: the role {@code admin} held in the caller's tenant, from its
+     * token or through a grant ({@code g, role:ops-lead, admin, *}). Without a tenant that is the platform admin,
+     * with one that tenant's admin.
      *
-     * @throws io.flowgate.gateway.problem.GatewayProblem 401 when anonymous, 403 when not allowed
+     * @return {@link AdminScope#NONE} for anonymous callers and callers without the role
      */
-    void authorizeAdmin(Caller caller, String method, String path);
+    AdminScope adminScope(Caller caller);
 }

@@ -11,6 +11,8 @@ import java.util.List;
 public final class AuthzProblems {
 
     public static final String FORBIDDEN = "forbidden";
+    /** The code of a refusal for want of a {@link Scope}: the problem's {@code requiredScope} names it. */
+    public static final String INSUFFICIENT_SCOPE = "insufficient-scope";
 
     private AuthzProblems() {
     }
@@ -31,6 +33,29 @@ public final class AuthzProblems {
         String detail = what + " needs " + (roles.size() == 1 ? "the role " + roles.get(0)
                 : "one of the roles " + String.join(", ", roles)) + " in your tenant";
         return new GatewayProblem(Problem.of(403, FORBIDDEN, "Forbidden", detail).with("requiredRoles", roles));
+    }
+
+    /**
+     * An authenticated caller without the scope an action needs (a tenant admin publishing a contract, a non-admin
+     * on the admin API). The detail names the scope; {@code requiredScope} carries it for programs.
+     *
+     * @param what  the action, in words ("POST /admin/contracts", "a user without tenant")
+     * @param needed the scope that would allow it
+     * @param held   the caller's scope
+     */
+    public static GatewayProblem insufficientScope(String what, Scope needed, AdminScope held) {
+        String detail = what + " needs the " + needed.label() + " scope (" + meaning(needed) + "); you are "
+                + held.describe();
+        return new GatewayProblem(Problem.of(403, INSUFFICIENT_SCOPE, "Forbidden", detail)
+                .with("requiredScope", needed.label()));
+    }
+
+    private static String meaning(Scope scope) {
+        return switch (scope) {
+            case PLATFORM_ADMIN -> "role admin without a tenant";
+            case TENANT_ADMIN -> "role admin";
+            default -> "a signed-in caller";
+        };
     }
 
     /** A 403 with a detail of its own (task inbox rules, separation of duties). */

@@ -21,6 +21,15 @@ public interface Grants {
      */
     void replace(List<Grant> grants);
 
+    /**
+     * Replaces the stored grants of one domain (a tenant, or {@code *}), leaving every other domain's as stored.
+     *
+     * @throws InvalidGrants            listing every invalid grant; nothing is changed then
+     * @throws IllegalArgumentException for a grant of another domain (callers check the admin's scope first:
+     *                                  {@link GrantScope#checkReplace})
+     */
+    void replaceDomain(String domain, List<Grant> grants);
+
     /** Changes whenever the grants change; the authorizer rebuilds its policies when it moves. */
     long generation();
 }

@@ -8,6 +8,7 @@ import io.flowgate.contracts.Operation;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -25,10 +26,12 @@ import java.util.Map;
 
 /**
  * {@code /admin/policies}: the role grants (stored ones editable, the policy file's read-only) and, for reference,
- * which roles each live operation requires. Who may call it is decided by the admin filter, not here.
+ * which roles each live operation requires. The platform admin sees and replaces every grant; a tenant admin only
+ * those of its own tenant's domain ({@link GrantScope}), and its {@code PUT} leaves every other domain as stored.
  */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin/policies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PolicyAdminController {
@@ -43,26 +46,43 @@ public class PolicyAdminController {
         this.json = json;
     }
 
-    /** {@code {grants, fileGrants, operations}}. */
+    /** {@code {grants, fileGrants, operations}}: the grants within the caller's scope, every live operation. */
     @Get
-    public Map<String, Object> show() {
+    public Map<String, Object> show(HttpRequest<?> request) {
+        return show(AdminScope.of(request));
+    }
+
+    private Map<String, Object> show(AdminScope scope) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("grants", grants.stored().stream().map(PolicyAdminController::grant).toList());
-        body.put("fileGrants", grants.fromFile().stream().map(PolicyAdminController::grant).toList());
+        body.put("grants", grants.stored().stream().filter(g -> GrantScope.sees(scope, g))
+                .map(PolicyAdminController::grant).toList());
+        body.put("fileGrants", grants.fromFile().stream().filter(g -> GrantScope.sees(scope, g))
+                .map(PolicyAdminController::grant).toList());
         body.put("operations", registry.contracts().stream().map(ContractView::contract)
                 .flatMap(contract -> contract.operations().stream()).map(PolicyAdminController::operation).toList());
         return body;
     }
 
-    /** Body {@code {grants: [{subject, role, domain}, …]}} replaces every stored grant, effective at once. */
+    /**
+     * Body {@code {grants: [{subject, role, domain}, …]}}, effective at once: the platform admin's replaces every
+     * stored grant; a tenant admin's replaces its own domain's (every grant must be in it, else 403 before anything
+     * is written).
+     */
     @Put
-    public Map<String, Object> replace(@Body @Nullable String body) {
+    public Map<String, Object> replace(HttpRequest<?> request, @Body @Nullable String body) {
+        AdminScope scope = AdminScope.of(request);
+        List<Grant> wanted = parse(body);
+        GrantScope.checkReplace(scope, wanted);
         try {
-            grants.replace(parse(body));
+            if (scope.platform()) {
+                grants.replace(wanted);
+            } else {
+                grants.replaceDomain(scope.tenant(), wanted);
+            }
         } catch (InvalidGrants invalid) {
             throw invalid(invalid.problems());
         }
-        return show();
+        return show(scope);
     }
 
     private List<Grant> parse(String body) {

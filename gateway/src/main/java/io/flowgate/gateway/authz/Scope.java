@@ -1,5 +1,7 @@
 package io.flowgate.gateway.authz;
 
+import java.util.Locale;
+
 /**
  * Who may call a built-in endpoint. Every controller method of the gateway declares one with {@link RequiredScope};
  * the protected-API filter enforces it before the controller runs, and start-up refuses a route that has none.
@@ -22,5 +24,10 @@ public enum Scope {
     PLATFORM_ADMIN,
 
     /** A published contract's operation: decided per operation by its {@code x-required-roles} / {@code x-public}. */
-    CONTRACT
+    CONTRACT;
+
+    /** The scope's name in answers and documentation: {@code platform-admin}, {@code tenant-admin}, … */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -1,5 +1,7 @@
 package io.flowgate.gateway.console;
 
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -24,6 +26,7 @@ import java.net.URI;
  * Policy allows only the console's own scripts and calls to this origin.
  */
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.PUBLIC)
 @Controller("/ui")
 public class ConsoleController {
 

@@ -1,6 +1,7 @@
 package io.flowgate.gateway.events;
 
 import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.authz.AdminScope;
 import io.flowgate.gateway.events.internal.DeliveryStore;
 import io.flowgate.gateway.events.internal.EventPatterns;
 import io.flowgate.gateway.events.internal.EventsSchema;
@@ -8,7 +9,6 @@ import io.flowgate.gateway.events.internal.SubscriberUrls;
 import io.flowgate.gateway.events.internal.SubscriptionStore;
 import io.flowgate.gateway.events.internal.StoredSubscription;
 import io.flowgate.gateway.events.internal.WebhookSignature;
-import io.flowgate.gateway.instances.TenantScope;
 import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
@@ -22,10 +22,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions and their dead letters, as the admin API manages them. A subscription made by a tenant's
- * admin receives only that tenant's events and is visible only to that tenant's admins (and the platform admin); one
- * made by the platform admin receives every tenant's events. A new subscription receives the events written after
- * it was made, not the outbox's history.
+ * Webhook subscriptions and their dead letters, as the admin API manages them. A subscription is owned by the
+ * tenant of the admin who made it: one made by a tenant's admin receives only that tenant's events (the relay
+ * checks each event's tenant, {@code StoredSubscription#accepts}) and is visible only to that tenant's admins and
+ * the platform admin — to another tenant's admin it answers as an unknown id; one made by the platform admin (owner
+ * null) receives every tenant's events and tenantless ones. A new subscription receives the events written after it
+ * was made, not the outbox's history.
  */
 @Singleton
 public class Subscriptions {
@@ -47,7 +49,8 @@ public class Subscriptions {
         this.urls = new SubscriberUrls(settings.validate().isAllowPrivateNetworks(), InetAddress::getAllByName);
     }
 
-    public CreatedSubscription create(Caller caller, NewSubscription request) {
+    /** A subscription owned by the caller's admin scope: the tenant admin's tenant, or the platform (null). */
+    public CreatedSubscription create(Caller caller, AdminScope scope, NewSubscription request) {
         URI url = url(request.url());
         List<String> eventTypes = eventTypes(request.eventTypes());
         String secret = request.secret() == null ? WebhookSignature.newSecret() : secret(request.secret());
@@ -56,64 +59,65 @@ public class Subscriptions {
                     + " characters");
         }
         StoredSubscription stored = new StoredSubscription(UUID.randomUUID().toString(), url, eventTypes, secret,
-                request.description(), caller.tenant(), schema.outbox().lastSeq(),
+                request.description(), scope.tenantFilter(), schema.outbox().lastSeq(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), caller.subject());
         store.insert(stored);
         return new CreatedSubscription(view(stored, SubscriptionStore.Backlog.NONE), secret);
     }
 
     /** The subscriptions the caller may see, oldest first. */
-    public List<Subscription> list(Caller caller) {
+    public List<Subscription> list(AdminScope scope) {
         Map<String, SubscriptionStore.Backlog> backlogs = store.backlogs();
-        return store.all().stream().filter(s -> TenantScope.sees(caller, s.tenant()))
+        return store.all().stream().filter(s -> scope.covers(s.tenant()))
                 .map(s -> view(s, backlogs.getOrDefault(s.id(), SubscriptionStore.Backlog.NONE))).toList();
     }
 
-    public Subscription get(Caller caller, String id) {
-        StoredSubscription found = visible(caller, id);
+    public Subscription get(AdminScope scope, String id) {
+        StoredSubscription found = visible(scope, id);
         return view(found, store.backlogs().getOrDefault(id, SubscriptionStore.Backlog.NONE));
     }
 
     /** Deletes the subscription; what it had not received yet is dropped with it. */
-    public void delete(Caller caller, String id) {
-        visible(caller, id);
+    public void delete(AdminScope scope, String id) {
+        visible(scope, id);
         if (!store.delete(id)) {
             throw new SubscriptionNotFound(id);
         }
     }
 
-    public List<DeadLetter> deadLetters(Caller caller, String id, int limit) {
+    public List<DeadLetter> deadLetters(AdminScope scope, String id, int limit) {
         if (limit < 1 || limit > MAX_DEAD_LETTERS_PAGE) {
             throw new InvalidSubscription("limit", "limit must be between 1 and " + MAX_DEAD_LETTERS_PAGE);
         }
-        visible(caller, id);
+        visible(scope, id);
         return deliveries.deadLetters(id, limit);
     }
 
     /** Makes one dead letter due again, from a first attempt. */
-    public void replay(Caller caller, String id, String eventId) {
-        visible(caller, id);
+    public void replay(AdminScope scope, String id, String eventId) {
+        visible(scope, id);
         if (deliveries.replay(id, eventId, clock.millis()) == 0) {
             throw new DeadLetterNotFound(id, eventId);
         }
     }
 
     /** Makes every dead letter of the subscription due again; returns how many. */
-    public int replayAll(Caller caller, String id) {
-        visible(caller, id);
+    public int replayAll(AdminScope scope, String id) {
+        visible(scope, id);
         return deliveries.replay(id, null, clock.millis());
     }
 
     /** Drops a dead letter for good. */
-    public void discard(Caller caller, String id, String eventId) {
-        visible(caller, id);
+    public void discard(AdminScope scope, String id, String eventId) {
+        visible(scope, id);
         if (!deliveries.discard(id, eventId)) {
             throw new DeadLetterNotFound(id, eventId);
         }
     }
 
-    private StoredSubscription visible(Caller caller, String id) {
-        return store.find(id).filter(s -> TenantScope.sees(caller, s.tenant()))
+    /** Another owner's subscription answers exactly as an unknown id. */
+    private StoredSubscription visible(AdminScope scope, String id) {
+        return store.find(id).filter(s -> scope.covers(s.tenant()))
                 .orElseThrow(() -> new SubscriptionNotFound(id));
     }
 

@@ -9,11 +9,13 @@ import io.flowgate.engine.InstanceNotFound;
 import io.flowgate.engine.InstanceState;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.authz.Authorizer;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,16 +27,24 @@ public class InstanceStatusResource {
 
     private final WorkflowEngine engine;
     private final ContractRegistry registry;
+    private final Authorizer authorizer;
 
-    public InstanceStatusResource(WorkflowEngine engine, ContractRegistry registry) {
+    public InstanceStatusResource(WorkflowEngine engine, ContractRegistry registry, Authorizer authorizer) {
         this.engine = engine;
         this.registry = registry;
+        this.authorizer = authorizer;
     }
 
-    /** @throws InstanceNotFound also for an instance of another tenant: its existence is not revealed */
+    /**
+     * The caller sees instances of its own tenant (tenantless callers the tenantless ones); the platform admin every
+     * tenant's.
+     *
+     * @throws InstanceNotFound also for an instance of another tenant: its existence is not revealed
+     */
     public HttpResponse<?> status(Caller caller, String instanceId) {
         FlowInstance instance = engine.instance(instanceId)
-                .filter(found -> TenantScope.sees(caller, found.tenantId()))
+                .filter(found -> Objects.equals(caller.tenant(), found.tenantId())
+                        || authorizer.adminScope(caller).platform())
                 .orElseThrow(() -> new InstanceNotFound(instanceId));
         return HttpResponse.ok(view(instance));
     }

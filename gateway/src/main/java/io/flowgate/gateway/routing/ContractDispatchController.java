@@ -1,5 +1,7 @@
 package io.flowgate.gateway.routing;
 
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +23,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * ({@code /admin}, {@code /api/tasks}, {@code /health}) are more specific and win; contracts may not claim them.
  * Runs off the event loop: flows block on the database.
  */
+@RequiredScope(Scope.CONTRACT)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ContractDispatchController {

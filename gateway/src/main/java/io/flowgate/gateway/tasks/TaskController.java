@@ -10,7 +10,10 @@ import io.flowgate.engine.UserTaskView;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.auth.CallerAttribute;
+import io.flowgate.gateway.authz.AdminScope;
 import io.flowgate.gateway.authz.AuthzProblems;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.instances.InstanceViews;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.InvalidParameter;
@@ -39,6 +42,7 @@ import java.util.Map;
  */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.AUTHENTICATED)
 @Controller("/api/tasks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TaskController {
@@ -63,7 +67,8 @@ public class TaskController {
     public List<UserTaskView> list(HttpRequest<?> request, @QueryValue @Nullable String candidateGroup,
                                    @QueryValue @Nullable String assignee, @QueryValue @Nullable String instanceId) {
         Caller caller = authenticated(request);
-        if (caller.platformAdmin()) {
+        AdminScope scope = AdminScope.of(request);
+        if (scope.platform()) {
             List<String> groups = candidateGroup == null ? null : List.of(candidateGroup);
             return engine.tasks(new TaskQuery(groups, assignee, null, instanceId, MAX_TASKS));
         }
@@ -77,7 +82,7 @@ public class TaskController {
         String mine = candidateGroup != null && assignee == null ? null : caller.subject();
         List<String> byGroup = assignee != null && candidateGroup == null ? List.of() : groups;
         return engine.tasks(new TaskQuery(byGroup, mine, caller.tenant(), instanceId, MAX_TASKS)).stream()
-                .filter(task -> TaskAccess.visible(caller, task)).toList();
+                .filter(task -> TaskAccess.visible(caller, scope, task)).toList();
     }
 
     /**
@@ -89,7 +94,7 @@ public class TaskController {
     public List<CompletedTask> history(HttpRequest<?> request, @QueryValue @Nullable String limit) {
         Caller caller = authenticated(request);
         int max = InvalidParameter.wholeNumber("limit", limit, DEFAULT_HISTORY, 1, MAX_TASKS);
-        return engine.completedTasks(caller.platformAdmin() ? CompletedTaskQuery.everyone(max)
+        return engine.completedTasks(AdminScope.of(request).platform() ? CompletedTaskQuery.everyone(max)
                 : CompletedTaskQuery.completedBy(caller.subject(), caller.tenant(), max));
     }
 
@@ -102,7 +107,7 @@ public class TaskController {
     public TaskDetails read(HttpRequest<?> request, String id) {
         Caller caller = authenticated(request);
         UserTaskView task = openTask(id);
-        check(TaskAccess.read(caller, task), id, "see");
+        check(TaskAccess.read(caller, AdminScope.of(request), task), id, "see");
         return new TaskDetails(task, engine.instance(task.instanceId()).map(FlowInstance::variables)
                 .orElse(Map.of()));
     }
@@ -111,7 +116,7 @@ public class TaskController {
     @Post("/{id}/claim")
     public UserTaskView claim(HttpRequest<?> request, String id) {
         Caller caller = authenticated(request);
-        check(TaskAccess.work(caller, openTask(id)), id, "claim");
+        check(TaskAccess.work(caller, AdminScope.of(request), openTask(id)), id, "claim");
         try {
             return engine.claim(id, caller.subject());
         } catch (TaskAlreadyClaimed claimed) {
@@ -123,7 +128,7 @@ public class TaskController {
     @Post("/{id}/unclaim")
     public UserTaskView unclaim(HttpRequest<?> request, String id) {
         Caller caller = authenticated(request);
-        check(TaskAccess.release(caller, openTask(id)), id, "unclaim");
+        check(TaskAccess.release(caller, AdminScope.of(request), openTask(id)), id, "unclaim");
         return engine.unclaim(id);
     }
 
@@ -136,7 +141,7 @@ public class TaskController {
                                         @Body @Nullable Map<String, Object> variables) {
         Caller caller = authenticated(request);
         UserTaskView task = openTask(id);
-        check(TaskAccess.work(caller, task), id, "complete");
+        check(TaskAccess.work(caller, AdminScope.of(request), task), id, "complete");
         if (task.forbidsCompletionBy(caller.subject())) {
             throw AuthzProblems.forbidden("separation-of-duties", "task '" + task.taskKey() + "' of flow '"
                     + task.flowKey() + "' must be completed by someone other than the user who started the "

@@ -1,7 +1,11 @@
 package io.flowgate.gateway.users;
 
+import io.flowgate.gateway.authz.AdminScope;
+import io.flowgate.gateway.authz.RequiredScope;
+import io.flowgate.gateway.authz.Scope;
 import io.flowgate.gateway.users.internal.UserRequests;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -17,11 +21,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
 /**
- * {@code /admin/users}: create, list, read, change, delete users. Password hashes never leave the store. Only the
- * platform admin reaches this: the admin filter guards all of {@code /admin/**}.
+ * {@code /admin/users}: create, list, read, change, delete users. Password hashes never leave the store. The platform
+ * admin manages every user; a tenant admin only its own tenant's ({@link UserScope}).
  */
 // consumes anything: a built-in route must never lose to the contract catch-all over a content type
 @Consumes(MediaType.ALL)
+@RequiredScope(Scope.TENANT_ADMIN)
 @Controller("/admin/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UserAdminController {
@@ -32,21 +37,24 @@ public class UserAdminController {
         this.users = users;
     }
 
-    /** Body: {@code {"username", "password", "roles": [...], "tenant"}}; roles and tenant may be left out. */
+    /**
+     * Body: {@code {"username", "password", "roles": [...], "tenant"}}; roles and tenant may be left out (a tenant
+     * admin's user then gets its tenant, the platform admin's none).
+     */
     @Post
-    public HttpResponse<User> create(@Body @Nullable byte[] body) {
-        User user = users.create(UserRequests.newUser(body));
+    public HttpResponse<User> create(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        User user = users.create(AdminScope.of(request), UserRequests.newUser(body));
         return HttpResponse.created(user).header("Location", "/admin/users/" + user.username());
     }
 
     @Get
-    public List<User> list() {
-        return users.list();
+    public List<User> list(HttpRequest<?> request) {
+        return users.list(AdminScope.of(request));
     }
 
     @Get("/{username}")
-    public User read(String username) {
-        return users.get(username);
+    public User read(HttpRequest<?> request, String username) {
+        return users.get(AdminScope.of(request), username);
     }
 
     /**
@@ -54,13 +62,13 @@ public class UserAdminController {
      * what is left out stays as it is.
      */
     @Put("/{username}")
-    public User update(String username, @Body @Nullable byte[] body) {
-        return users.update(username, UserRequests.change(body));
+    public User update(HttpRequest<?> request, String username, @Body @Nullable byte[] body) {
+        return users.update(AdminScope.of(request), username, UserRequests.change(body));
     }
 
     @Delete("/{username}")
-    public HttpResponse<Void> delete(String username) {
-        users.delete(username);
+    public HttpResponse<Void> delete(HttpRequest<?> request, String username) {
+        users.delete(AdminScope.of(request), username);
         return HttpResponse.noContent();
     }
 }

@@ -1,6 +1,7 @@
 package io.flowgate.gateway.users;
 
 import io.flowgate.gateway.auth.AuthSettings;
+import io.flowgate.gateway.authz.AdminScope;
 import io.flowgate.gateway.users.internal.PasswordHasher;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,11 +11,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Users: checked, hashed and kept in the {@link UserStore}. Checks a password for {@code POST /auth/token}.
- * Who may call this is decided before it (the admin filter guards {@code /admin/**}).
+ * Users: checked, hashed and kept in the {@link UserStore}. Checks a password for {@code POST /auth/token}. The
+ * methods taking an {@link AdminScope} keep an admin within its reach ({@link UserScope}); those without are the
+ * platform's own (first-admin bootstrap, tools).
  */
 @Singleton
 public class UserDirectory {
@@ -51,9 +54,36 @@ public class UserDirectory {
         return user;
     }
 
+    /**
+     * Creates a user where the admin may put it ({@link UserScope#place}); every check runs before anything is
+     * stored.
+     *
+     * @throws io.flowgate.gateway.problem.GatewayProblem 403 outside the admin's reach; as {@link #create(NewUser)}
+     */
+    public User create(AdminScope scope, NewUser request) {
+        return create(UserScope.place(scope, request));
+    }
+
     /** @throws UserNotFound, {@link InvalidUserField}, {@link LastPlatformAdmin} */
     public User update(String username, UserChange change) {
-        StoredUser current = store.find(username).orElseThrow(() -> new UserNotFound(username));
+        return update(username, change, user -> true);
+    }
+
+    /**
+     * Changes a user the admin manages; a user out of its reach answers as an unknown one, also when it was moved
+     * out of reach while the change was being prepared.
+     *
+     * @throws io.flowgate.gateway.problem.GatewayProblem 403 when the change would move the user out of reach;
+     *                                                    as {@link #update(String, UserChange)}
+     */
+    public User update(AdminScope scope, String username, UserChange change) {
+        UserScope.checkChange(scope, change);
+        return update(username, change, user -> UserScope.manages(scope, user));
+    }
+
+    private User update(String username, UserChange change, Predicate<User> inScope) {
+        StoredUser current = store.find(username).filter(found -> inScope.test(found.user()))
+                .orElseThrow(() -> new UserNotFound(username));
         if (change.password() != null) {
             checkPassword(change.password());
         }
@@ -62,7 +92,7 @@ public class UserDirectory {
         checkTenant(tenant);
         String hash = change.password() == null ? current.passwordHash() : hasher.hash(change.password());
         User user = new User(username, roles, tenant, current.user().createdAt(), now());
-        store.update(new StoredUser(user, hash));
+        store.update(new StoredUser(user, hash), inScope);
         return user;
     }
 
@@ -71,12 +101,28 @@ public class UserDirectory {
         store.delete(username);
     }
 
+    /** @throws UserNotFound also for a user out of the admin's reach; {@link LastPlatformAdmin} */
+    public void delete(AdminScope scope, String username) {
+        store.delete(username, user -> UserScope.manages(scope, user));
+    }
+
     public User get(String username) {
         return store.find(username).map(StoredUser::user).orElseThrow(() -> new UserNotFound(username));
     }
 
+    /** @throws UserNotFound also for a user out of the admin's reach */
+    public User get(AdminScope scope, String username) {
+        return store.find(username).map(StoredUser::user).filter(user -> UserScope.manages(scope, user))
+                .orElseThrow(() -> new UserNotFound(username));
+    }
+
     public List<User> list() {
         return store.list();
+    }
+
+    /** The users the admin manages, by username. */
+    public List<User> list(AdminScope scope) {
+        return store.list().stream().filter(user -> UserScope.manages(scope, user)).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.flowgate.gateway.users;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Where users live. Keeps one rule itself because only the store can check it atomically across nodes: there is
@@ -23,13 +24,35 @@ public interface UserStore {
      * @throws UserNotFound      when there is no such user
      * @throws LastPlatformAdmin when it would demote the last platform admin
      */
-    void update(StoredUser user);
+    default void update(StoredUser user) {
+        update(user, current -> true);
+    }
+
+    /**
+     * Replaces the user's password hash, roles and tenant if the user as stored — read under the same lock as the
+     * write — is within the caller's reach, so a user moved to another tenant a moment ago is not taken back.
+     *
+     * @param inScope whether the caller may change the user as it is stored now
+     * @throws UserNotFound      when there is no such user, or it is out of reach
+     * @throws LastPlatformAdmin when it would demote the last platform admin
+     */
+    void update(StoredUser user, Predicate<User> inScope);
 
     /**
      * @throws UserNotFound      when there is no such user
      * @throws LastPlatformAdmin when it is the last platform admin
      */
-    void delete(String username);
+    default void delete(String username) {
+        delete(username, current -> true);
+    }
+
+    /**
+     * Deletes the user if, as stored, it is within the caller's reach (checked under the lock of the delete).
+     *
+     * @throws UserNotFound      when there is no such user, or it is out of reach
+     * @throws LastPlatformAdmin when it is the last platform admin
+     */
+    void delete(String username, Predicate<User> inScope);
 
     /** Whether any user has the role (any tenant). */
     boolean anyWithRole(String role);

@@ -43,7 +43,8 @@ class LoginIT {
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         Caller caller = authenticate(gateway, reply.json().path("access_token").asText());
         assertThat(caller.subject()).isEqualTo("admin");
-        assertThat(caller.platformAdmin()).isTrue();
+        assertThat(caller.tenant()).isNull();
+        assertThat(caller.roles()).containsExactly("admin");
         assertThat(caller.claims()).containsEntry("iss", "flowgate").containsKeys("jti", "iat", "exp");
         assertThat(caller.claims()).doesNotContainKey("tenant");
     }

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import static io.flowgate.gateway.authz.AuthzFixtures.op;
 import static io.flowgate.gateway.authz.AuthzFixtures.publicOp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The decision table: model + policies built from a small contract and the grants of {@code grants.csv}
- * (alice: finance in acme; carol: store-manager everywhere; senior-manager ⊇ store-manager; ops-lead ⊇ admin).
+ * (alice: finance in acme; carol: store-manager everywhere; erin: admin in acme; senior-manager ⊇ store-manager;
+ * ops-lead ⊇ admin).
  */
 class CasbinAuthorizerTest {
 
@@ -64,26 +64,37 @@ class CasbinAuthorizerTest {
             carol  | -                    | globex | POST /refunds    | 200
             carol  | -                    | globex | POST /payouts    | 403
             finance| -                    | acme   | POST /payouts    | 403
-            -      | -                    | -      | admin-api        | 401
-            dave   | -                    | -      | admin-api        | 403
-            dave   | store-manager        | acme   | admin-api        | 403
-            dave   | admin                | -      | admin-api        | 200
-            dave   | admin                | acme   | admin-api        | 200
-            dave   | ops-lead             | -      | admin-api        | 200
-            admin  | -                    | -      | admin-api        | 403
             """)
     void decides(String subject, String roles, String tenant, String operation, int expected) {
         Caller caller = caller(subject, roles, tenant);
 
-        int outcome = outcome(() -> {
-            if (operation.equals("admin-api")) {
-                authorizer.authorizeAdmin(caller, "GET", "/admin/contracts");
-            } else {
-                authorizer.authorizeOperation(caller, find(operation));
-            }
-        });
+        int outcome = outcome(() -> authorizer.authorizeOperation(caller, find(operation)));
 
         assertThat(outcome).isEqualTo(expected);
+    }
+
+    /**
+     * The one authority on admins: the role admin in the caller's tenant, from the token or a grant; no tenant makes
+     * the platform admin. A grant of admin in one tenant never makes a tenantless caller an admin of anything.
+     */
+    @ParameterizedTest(name = "{0} {1} in {2} → {3} {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -      | -                    | -      | NONE     | -
+            dave   | -                    | -      | NONE     | -
+            dave   | store-manager        | acme   | NONE     | -
+            dave   | admin                | -      | PLATFORM | -
+            dave   | admin                | acme   | TENANT   | acme
+            dave   | ops-lead             | -      | PLATFORM | -
+            dave   | ops-lead             | globex | TENANT   | globex
+            admin  | -                    | -      | NONE     | -
+            erin   | -                    | acme   | TENANT   | acme
+            erin   | -                    | globex | NONE     | -
+            erin   | -                    | -      | NONE     | -
+            """)
+    void decidesTheAdminScope(String subject, String roles, String tenant, AdminScope.Kind kind, String of) {
+        AdminScope scope = authorizer.adminScope(caller(subject, roles, tenant));
+
+        assertThat(scope).isEqualTo(new AdminScope(kind, of));
     }
 
     @Test
@@ -105,15 +116,6 @@ class CasbinAuthorizerTest {
         assertThat(problem.problem().detail()).contains("POST /refunds", "shop", "finance, store-manager");
         assertThat(problem.problem().extensions()).containsEntry("requiredRoles",
                 List.of("finance", "store-manager"));
-    }
-
-    @Test
-    void refusesTheAdminApiToCallersWithoutTheAdminRole() {
-        assertThatThrownBy(() -> authorizer.authorizeAdmin(caller("bob", "waiter", "acme"), "PUT", "/admin/policies"))
-                .isInstanceOfSatisfying(GatewayProblem.class, problem -> {
-                    assertThat(problem.problem().status()).isEqualTo(403);
-                    assertThat(problem.problem().detail()).contains("admin API", "PUT /admin/policies", "admin");
-                });
     }
 
     static Caller caller(String subject, String roles, String tenant) {

@@ -13,7 +13,8 @@ class PolicyFileTest {
         Grants grants = AuthzFixtures.grants("grants.csv");
 
         assertThat(grants.fromFile()).containsExactly(new Grant("alice", "finance", "acme"),
-                new Grant("carol", "store-manager", "*"), new Grant("role:senior-manager", "store-manager", "*"),
+                new Grant("carol", "store-manager", "*"), new Grant("erin", "admin", "acme"),
+                new Grant("role:senior-manager", "store-manager", "*"),
                 new Grant("role:ops-lead", "admin", "*"));
         assertThat(grants.stored()).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.flowgate.gateway.tasks;
 
 import io.flowgate.engine.UserTaskView;
 import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.authz.AdminScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,13 +43,15 @@ class TaskAccessTest {
                  TaskAccess.Verdict work, TaskAccess.Verdict release, TaskAccess.Verdict read) {
         Caller caller = new Caller(user, tenant, Arrays.stream(roles.split(" ")).collect(Collectors.toSet()),
                 Map.of());
+        // the authorizer's decision for token roles: admin in the caller's tenant, platform without one
+        AdminScope scope = caller.hasRole("admin") ? AdminScope.adminOf(caller) : AdminScope.NONE;
         UserTaskView task = new UserTaskView("t1", "approve", "Approve", "i1", "expense", null, assignee,
                 List.of("managers", "finance"), Instant.now(), taskTenant, "alice", true, List.of());
 
-        assertThat(TaskAccess.work(caller, task)).isEqualTo(work);
-        assertThat(TaskAccess.release(caller, task)).isEqualTo(release);
-        assertThat(TaskAccess.visible(caller, task)).isEqualTo(work == TaskAccess.Verdict.ALLOWED);
-        assertThat(TaskAccess.read(caller, task)).isEqualTo(read);
+        assertThat(TaskAccess.work(caller, scope, task)).isEqualTo(work);
+        assertThat(TaskAccess.release(caller, scope, task)).isEqualTo(release);
+        assertThat(TaskAccess.visible(caller, scope, task)).isEqualTo(work == TaskAccess.Verdict.ALLOWED);
+        assertThat(TaskAccess.read(caller, scope, task)).isEqualTo(read);
     }
 
     @ParameterizedTest

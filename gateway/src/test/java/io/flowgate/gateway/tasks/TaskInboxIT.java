@@ -10,6 +10,8 @@ import io.flowgate.gateway.GatewayServer;
 import io.flowgate.gateway.GatewayServer.Reply;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.auth.CallerAttribute;
+import io.flowgate.gateway.authz.AdminScope;
+import io.flowgate.gateway.authz.Authorizer;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -27,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The task inbox's access rules on the real gateway's {@link TaskController} and engine. The caller is put on the
- * request as the pipeline will; only the anonymous case goes over HTTP (the pipeline that authenticates
- * {@code /api/**} is wired elsewhere).
+ * The task inbox's access rules on the real gateway's {@link TaskController} and engine. The caller and its admin
+ * scope (the gateway's own authorizer decides it) are put on the request as the pipeline does; only the anonymous
+ * case goes over HTTP (the pipeline that authenticates {@code /api/**} is wired elsewhere).
  */
 class TaskInboxIT {
 
@@ -37,6 +39,7 @@ class TaskInboxIT {
     private static GatewayServer gateway;
     private static TaskController tasks;
     private static WorkflowEngine engine;
+    private static Authorizer authorizer;
 
     private final Caller alice = caller("alice", "acme", "managers");
     private final Caller bob = caller("bob", "acme", "managers");
@@ -52,6 +55,7 @@ class TaskInboxIT {
         assertThat(deployed.status()).as(deployed.toString()).isIn(200, 201);
         tasks = gateway.context().getBean(TaskController.class);
         engine = gateway.context().getBean(WorkflowEngine.class);
+        authorizer = gateway.context().getBean(Authorizer.class);
     }
 
     @AfterAll
@@ -159,6 +163,7 @@ class TaskInboxIT {
     private static MutableHttpRequest<?> request(Caller caller) {
         MutableHttpRequest<?> request = HttpRequest.POST("/api/tasks", "");
         CallerAttribute.set(request, caller);
+        request.setAttribute(AdminScope.ATTRIBUTE, authorizer.adminScope(caller));
         return request;
     }
 

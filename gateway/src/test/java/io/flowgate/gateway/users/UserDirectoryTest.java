@@ -1,5 +1,6 @@
 package io.flowgate.gateway.users;
 
+import io.flowgate.gateway.authz.AdminScope;
 import io.flowgate.gateway.users.internal.JdbcUserStore;
 import io.flowgate.gateway.users.internal.PasswordHasher;
 import org.h2.jdbcx.JdbcDataSource;
@@ -98,6 +99,48 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> users.delete("ghost")).isInstanceOf(UserNotFound.class);
         assertThatThrownBy(() -> users.update("ghost", new UserChange(null, null, false, null)))
                 .isInstanceOf(UserNotFound.class);
+    }
+
+    @Test
+    void aTenantAdminManagesOnlyItsTenantsUsersAndOthersAnswerAsUnknown() {
+        users.create(new NewUser("root", PASSWORD, List.of("admin"), null));
+        users.create(new NewUser("ann", PASSWORD, List.of("waiter"), "bistro"));
+        users.create(new NewUser("dan", PASSWORD, List.of("waiter"), "diner"));
+        AdminScope bistro = AdminScope.tenant("bistro");
+
+        assertThat(users.list(bistro)).extracting(User::username).containsExactly("ann");
+        for (String other : List.of("root", "dan")) {
+            assertThatThrownBy(() -> users.get(bistro, other)).isInstanceOf(UserNotFound.class);
+            assertThatThrownBy(() -> users.update(bistro, other, new UserChange("taken-over-password", null, false,
+                    null))).isInstanceOf(UserNotFound.class);
+            assertThatThrownBy(() -> users.delete(bistro, other)).isInstanceOf(UserNotFound.class);
+        }
+        assertThat(users.authenticate("root", PASSWORD)).as("unchanged").isPresent();
+        assertThat(users.update(bistro, "ann", new UserChange(null, List.of("admin"), false, null)).roles())
+                .containsExactly("admin");
+        assertThat(users.create(bistro, new NewUser("bea", PASSWORD, List.of("admin"), null, false)).tenant())
+                .isEqualTo("bistro");
+        users.delete(bistro, "bea");
+        assertThat(users.list()).extracting(User::username).containsExactly("ann", "dan", "root");
+    }
+
+    @Test
+    void aChangeOfAUserMovedOutOfReachMeanwhileAnswersAsUnknownAndChangesNothing() {
+        users.create(new NewUser("bob", PASSWORD, List.of("waiter"), "bistro"));
+        // what the tenant admin of bistro built its change from
+        StoredUser seen = store.find("bob").orElseThrow();
+        StoredUser promoted = new StoredUser(new User("bob", List.of("admin"), "bistro", seen.user().createdAt(),
+                seen.user().updatedAt()), seen.passwordHash());
+        // meanwhile the platform admin moves bob to another tenant
+        users.update("bob", new UserChange(null, null, true, "diner"));
+
+        AdminScope bistro = AdminScope.tenant("bistro");
+        assertThatThrownBy(() -> store.update(promoted, user -> UserScope.manages(bistro, user)))
+                .isInstanceOf(UserNotFound.class);
+        assertThatThrownBy(() -> store.delete("bob", user -> UserScope.manages(bistro, user)))
+                .isInstanceOf(UserNotFound.class);
+        assertThat(users.get("bob").tenant()).isEqualTo("diner");
+        assertThat(users.get("bob").roles()).containsExactly("waiter");
     }
 
     private void assertField(NewUser user, String field) {

@@ -4,6 +4,7 @@ import io.flowgate.contracts.ContractRegistry;
 import io.flowgate.contracts.ContractView;
 import io.flowgate.contracts.Operation;
 import io.flowgate.gateway.auth.Caller;
+import io.flowgate.gateway.authz.AdminScope;
 import io.flowgate.gateway.authz.Authorizer;
 import io.flowgate.gateway.authz.AuthzProblems;
 import io.flowgate.gateway.authz.AuthzSettings;
@@ -62,14 +63,11 @@ public final class CasbinAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorizeAdmin(Caller caller, String method, String path) {
-        if (!caller.authenticated()) {
-            throw AuthzProblems.unauthenticated();
+    public AdminScope adminScope(Caller caller) {
+        if (!caller.authenticated() || !decide(caller, CompiledPolicy.ADMIN_OBJECT, CompiledPolicy.ADMIN_ACTION)) {
+            return AdminScope.NONE;
         }
-        if (!decide(caller, CompiledPolicy.ADMIN_OBJECT, CompiledPolicy.ADMIN_ACTION)) {
-            throw AuthzProblems.forbidden("the admin API (" + method + " " + path + ")",
-                    List.of(CompiledPolicy.ADMIN_ROLE));
-        }
+        return AdminScope.adminOf(caller);
     }
 
     /**

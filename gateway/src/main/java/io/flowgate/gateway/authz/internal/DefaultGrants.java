@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /** Grants from the policy file (read once) and the store (kept in memory, written through). */
 @Singleton
@@ -53,6 +54,33 @@ public final class DefaultGrants implements Grants {
 
     @Override
     public void replace(List<Grant> grants) {
+        List<Grant> unique = checked(grants);
+        write(() -> {
+            store.replaceAll(unique);
+            return unique;
+        });
+        LOG.info("grants replaced: {} grant(s)", unique.size());
+    }
+
+    @Override
+    public void replaceDomain(String domain, List<Grant> grants) {
+        List<Grant> outside = grants.stream().filter(grant -> !domain.equals(grant.domain())).toList();
+        List<Grant> unique = checked(grants);
+        if (!outside.isEmpty()) {
+            throw new IllegalArgumentException("grants outside domain '" + domain + "': " + outside);
+        }
+        write(() -> {
+            store.replaceDomain(domain, unique);
+            // every other domain as stored now (another node may have changed one), never as this node last saw it
+            List<Grant> next = new ArrayList<>(store.all().stream().filter(g -> !domain.equals(g.domain())).toList());
+            next.addAll(unique);
+            return next;
+        });
+        LOG.info("grants of domain {} replaced: {} grant(s)", domain, unique.size());
+    }
+
+    /** The grants without duplicates. @throws InvalidGrants listing every invalid grant (at most 50) */
+    private static List<Grant> checked(List<Grant> grants) {
         List<String> problems = new ArrayList<>();
         if (grants.size() > MAX_GRANTS) {
             problems.add("at most " + MAX_GRANTS + " grants, were " + grants.size());
@@ -63,16 +91,18 @@ public final class DefaultGrants implements Grants {
         if (!problems.isEmpty()) {
             throw new InvalidGrants(problems);
         }
-        List<Grant> unique = List.copyOf(new LinkedHashSet<>(grants));
+        return List.copyOf(new LinkedHashSet<>(grants));
+    }
+
+    /** Runs one change of the store and takes the grants it answers as the ones in force. */
+    private void write(Supplier<List<Grant>> change) {
         writeLock.lock();
         try {
-            store.replaceAll(unique);
-            stored = unique;
+            stored = List.copyOf(change.get());
             generation.incrementAndGet();
         } finally {
             writeLock.unlock();
         }
-        LOG.info("grants replaced: {} grant(s)", unique.size());
     }
 
     @Override

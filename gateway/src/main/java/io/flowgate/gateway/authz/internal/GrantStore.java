@@ -45,12 +45,32 @@ final class GrantStore {
 
     /** Deletes every grant and inserts these, in one transaction. */
     void replaceAll(List<Grant> grants) {
+        replace(null, grants);
+    }
+
+    /** Deletes the grants of one domain and inserts these (all of that domain), in one transaction. */
+    void replaceDomain(String domain, List<Grant> grants) {
+        replace(domain, grants);
+    }
+
+    /**
+     * Replaces the grants of one domain, or every grant ({@code domain} null). The first statement takes the writers'
+     * row lock, so changes made on several nodes at once run one after the other, each against what is stored.
+     */
+    private void replace(String domain, List<Grant> grants) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM authz_grants");
+            try (PreparedStatement turn = c.prepareStatement(
+                         "UPDATE authz_grant_writes SET version = version + 1 WHERE id = 1");
+                 PreparedStatement delete = c.prepareStatement(domain == null ? "DELETE FROM authz_grants"
+                         : "DELETE FROM authz_grants WHERE domain = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO authz_grants (subject, role, domain) VALUES (?, ?, ?)")) {
+                turn.executeUpdate();
+                if (domain != null) {
+                    delete.setString(1, domain);
+                }
                 delete.executeUpdate();
                 for (Grant grant : grants) {
                     insert.setString(1, grant.subject());

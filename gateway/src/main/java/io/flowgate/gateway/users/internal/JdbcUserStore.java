@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** {@link UserStore} on the application's database (H2 alone, PostgreSQL in a cluster). */
 @Singleton
@@ -96,11 +97,12 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public void update(StoredUser stored) {
+    public void update(StoredUser stored, Predicate<User> inScope) {
         User user = stored.user();
         inTransaction("could not update user " + user.username(), c -> {
             List<String> admins = lockPlatformAdmins(c);
-            StoredUser current = find(c, user.username(), true).orElseThrow(() -> new UserNotFound(user.username()));
+            StoredUser current = find(c, user.username(), true).filter(found -> inScope.test(found.user()))
+                    .orElseThrow(() -> new UserNotFound(user.username()));
             if (current.user().platformAdmin() && !user.platformAdmin() && admins.size() <= 1) {
                 throw new LastPlatformAdmin(user.username());
             }
@@ -118,10 +120,11 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public void delete(String username) {
+    public void delete(String username, Predicate<User> inScope) {
         inTransaction("could not delete user " + username, c -> {
             List<String> admins = lockPlatformAdmins(c);
-            StoredUser current = find(c, username, true).orElseThrow(() -> new UserNotFound(username));
+            StoredUser current = find(c, username, true).filter(found -> inScope.test(found.user()))
+                    .orElseThrow(() -> new UserNotFound(username));
             if (current.user().platformAdmin() && admins.size() <= 1) {
                 throw new LastPlatformAdmin(username);
             }

@@ -27,7 +27,7 @@ public final class UserRequests {
         JsonNode json = BODY.object(body, CREATE_FIELDS);
         List<String> roles = roles(json);
         return new NewUser(BODY.text(json, "username"), BODY.text(json, "password"),
-                roles == null ? List.of() : roles, BODY.text(json, "tenant"));
+                roles == null ? List.of() : roles, BODY.text(json, "tenant"), json.has("tenant"));
     }
 
     public static UserChange change(byte[] body) {
