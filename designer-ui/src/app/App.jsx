@@ -4,11 +4,14 @@ import { ApiProvider } from '../lib/api/ApiContext.jsx';
 import { clearSession, isExpired, loadSession, saveSession } from '../lib/session/session.js';
 import { RouterProvider, useRouter } from '../lib/router/router.jsx';
 import { Loading } from '../lib/ui/Page.jsx';
-import { fetchMe, LoginPage } from '../features/auth/index.js';
+import { fetchMe, LoginPage, revokeToken } from '../features/auth/index.js';
 import { Shell } from './Shell.jsx';
 import { resolveRoute } from './routes.js';
 import { SessionContext } from '../lib/session/SessionContext.js';
 import { withScope } from '../lib/session/scope.js';
+
+/** The longest delay setTimeout takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The console: sign-in, then the shell with the screens the user's scope opens. */
 export function App() {
@@ -39,12 +42,26 @@ function Console() {
     [session, logout],
   );
 
-  // a token that expires while the page is open signs the user out instead of failing every call
+  // signing out revokes the token at the gateway too; a client of its own, so a refusal there (the token may have
+  // expired already) does not bring the "session ended" notice to the sign-in page
+  const signOut = useCallback(() => {
+    const token = session?.token ?? null;
+    revokeToken(createClient({ getToken: () => token }));
+    logout();
+  }, [session, logout]);
+
+  // a token that expires while the page is open signs the user out instead of failing every call; a timer longer than
+  // setTimeout can count (2^31 - 1 ms, about 24.8 days: an identity provider's long-lived token) would fire at once,
+  // so such a wait is taken in steps
+  const [wakeUps, setWakeUps] = useState(0);
   useEffect(() => {
     if (!session?.expiresAt) return undefined;
-    const timer = setTimeout(() => logout('Your session expired. Sign in again.'), Math.max(0, session.expiresAt - Date.now()));
+    const left = Math.max(0, session.expiresAt - Date.now());
+    const timer = left > MAX_TIMER_MS
+      ? setTimeout(() => setWakeUps((n) => n + 1), MAX_TIMER_MS)
+      : setTimeout(() => logout('Your session expired. Sign in again.'), left);
     return () => clearTimeout(timer);
-  }, [session, logout]);
+  }, [session, logout, wakeUps]);
 
   useEffect(() => {
     if (!session || isExpired(session)) return undefined;
@@ -69,7 +86,7 @@ function Console() {
   return (
     <SessionContext.Provider value={{ session: user, logout }}>
       <ApiProvider value={client}>
-        <Shell session={user} onLogout={() => logout()}>
+        <Shell session={user} onLogout={signOut}>
           <Screen session={user} />
         </Shell>
       </ApiProvider>

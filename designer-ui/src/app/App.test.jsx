@@ -3,10 +3,11 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { App } from './App.jsx';
 import { answer } from '../lib/api/testing.js';
 
-function jwt(claims) {
+function jwt(claims, lifetimeSeconds = 900) {
   const b64 = (o) => btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  // a quarter of an hour, as the gateway issues them
-  return `${b64({ alg: 'HS256' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 900, ...claims })}.sig`;
+  // by default a quarter of an hour, as the gateway issues them
+  const exp = Math.floor(Date.now() / 1000) + lifetimeSeconds;
+  return `${b64({ alg: 'HS256' })}.${b64({ exp, ...claims })}.sig`;
 }
 
 /** Signs in with this token and answers the gateway's calls from the table (anything else: 500). */
@@ -73,5 +74,23 @@ describe('the console for each admin scope', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Tasks' })).toBeTruthy();
     expect(within(nav).queryByRole('link', { name: 'Contracts' })).toBeNull();
+  });
+});
+
+describe('the session timer', () => {
+  it('keeps a user signed in whose token lives longer than setTimeout can count', async () => {
+    at('/tasks');
+    // an identity provider's token valid for 30 days: past the 24.8 days a browser timer can wait
+    signedIn(jwt({ sub: 'cleo', roles: ['waiter'], tenant: 'bistro' }, 30 * 24 * 3600), {
+      'GET /auth/me': () => answer(200, { username: 'cleo', tenant: 'bistro', roles: ['waiter'], scope: 'authenticated' }),
+      'GET /api/tasks': () => answer(200, []),
+      'GET /api/tasks/history?limit=50': () => answer(200, []),
+    });
+    render(<App />);
+
+    await screen.findByRole('navigation', { name: 'Main' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(screen.queryByText('Your session expired. Sign in again.')).toBeNull();
   });
 });

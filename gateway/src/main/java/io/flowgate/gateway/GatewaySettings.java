@@ -16,6 +16,8 @@ public class GatewaySettings {
     public static final int DEFAULT_DB_POOL_SIZE = 20;
     /** Login attempts per minute per client address. */
     public static final int DEFAULT_LOGIN_RATE_LIMIT = 20;
+    /** Login attempts per minute per username, from any address; 0 turns this limit off. */
+    public static final int DEFAULT_LOGIN_USER_RATE_LIMIT = 10;
 
     private String dataDir = DEFAULT_DATA_DIR;
     private String contractsDir;
@@ -27,6 +29,7 @@ public class GatewaySettings {
     private String dbPassword;
     private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
     private int loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT;
+    private int loginUserRateLimit = DEFAULT_LOGIN_USER_RATE_LIMIT;
 
     /** Directory for the embedded H2 database (and other local state). */
     public Path dataDirectory() {
@@ -51,6 +54,10 @@ public class GatewaySettings {
         }
         if (loginRateLimit < 1) {
             throw new IllegalArgumentException("FLOWGATE_LOGIN_RATE_LIMIT must be at least 1, was " + loginRateLimit);
+        }
+        if (loginUserRateLimit < 0) {
+            throw new IllegalArgumentException("FLOWGATE_LOGIN_USER_RATE_LIMIT must be 0 (off) or more, was "
+                    + loginUserRateLimit);
         }
         if (dbUrl != null && !dbUrl.isBlank() && !dbUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("FLOWGATE_DB_URL must be a JDBC URL (jdbc:postgresql://…), was " + dbUrl);
@@ -132,6 +139,14 @@ public class GatewaySettings {
 
     public void setLoginRateLimit(int loginRateLimit) {
         this.loginRateLimit = loginRateLimit;
+    }
+
+    public int getLoginUserRateLimit() {
+        return loginUserRateLimit;
+    }
+
+    public void setLoginUserRateLimit(int loginUserRateLimit) {
+        this.loginUserRateLimit = loginUserRateLimit;
     }
 
     public int getDbPoolSize() {

@@ -65,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
         properties.put("flowgate.auth.admin-password", ADMIN_PASSWORD); // a test's own properties may override
         properties.put("flowgate.auth.bcrypt-cost", 10);
         properties.put("flowgate.login-rate-limit", 10_000);
+        properties.put("flowgate.login-user-rate-limit", 10_000);
         properties.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

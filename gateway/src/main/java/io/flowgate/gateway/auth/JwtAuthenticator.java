@@ -1,11 +1,11 @@
 package io.flowgate.gateway.auth;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.flowgate.gateway.auth.internal.ClaimsMapping;
 import io.flowgate.gateway.auth.internal.JwksSource;
 import io.flowgate.gateway.auth.internal.SigningKeys;
 import io.flowgate.gateway.auth.internal.TokenRejected;
 import io.flowgate.gateway.auth.internal.TokenVerifier;
+import io.flowgate.gateway.auth.internal.VerifiedToken;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Inject;
@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * {@link Authenticator} for {@code Authorization: Bearer <jwt>}: HS256 tokens signed with the gateway's secret
  * (those of {@code POST /auth/token}) and RS256/ES256 tokens of an external identity provider whose keys are in the
- * configured JWKS. Checked per RFC 8725 by {@link TokenVerifier}; any failure is a 401 {@code invalid-token}
- * problem with {@code WWW-Authenticate}.
+ * configured JWKS. Checked per RFC 8725 by {@link TokenVerifier}, then for revocation on every request (a token
+ * the verifier remembers included); any failure is a 401 {@code invalid-token} problem with
+ * {@code WWW-Authenticate}.
  */
 @Singleton
 public class JwtAuthenticator implements Authenticator {
@@ -27,15 +28,19 @@ public class JwtAuthenticator implements Authenticator {
 
     private final TokenVerifier verifier;
     private final ClaimsMapping mapping;
+    private final RevocationCheck revocations;
 
     @Inject
-    public JwtAuthenticator(AuthSettings settings, SigningKeys signingKeys, JwksSource jwks) {
-        this(settings, new TokenVerifier(signingKeys.hmacSecret(), jwks::keys, settings, Clock.systemUTC()));
+    public JwtAuthenticator(AuthSettings settings, SigningKeys signingKeys, JwksSource jwks,
+                            TokenRevocations revocations) {
+        this(settings, new TokenVerifier(signingKeys.hmacSecret(), jwks::keys, settings, Clock.systemUTC()),
+                revocations);
     }
 
-    public JwtAuthenticator(AuthSettings settings, TokenVerifier verifier) {
+    public JwtAuthenticator(AuthSettings settings, TokenVerifier verifier, RevocationCheck revocations) {
         this.verifier = verifier;
         this.mapping = new ClaimsMapping(settings.rolesClaim(), settings.tenantClaim());
+        this.revocations = revocations;
     }
 
     @Override
@@ -53,8 +58,12 @@ public class JwtAuthenticator implements Authenticator {
     /** Checks a bare token (the part after {@code Bearer }). */
     public Caller authenticate(String token) {
         try {
-            JWTClaimsSet claims = verifier.verify(token);
-            return mapping.caller(claims);
+            VerifiedToken verified = verifier.verify(token);
+            Caller caller = mapping.caller(verified.claims());
+            if (revocations.revoked(caller, verified.issuedHere())) {
+                throw new TokenRejected(TokenRejected.Reason.REVOKED);
+            }
+            return caller;
         } catch (TokenRejected e) {
             throw AuthProblems.invalidToken(e.reason().description());
         }

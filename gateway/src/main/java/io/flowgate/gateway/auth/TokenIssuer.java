@@ -25,10 +25,14 @@ import java.util.UUID;
 /**
  * Signs the gateway's own tokens: HS256 with the gateway's secret, carrying {@code sub}, roles and tenant (at the
  * configured claim names), {@code iat}, {@code exp} ({@code token-ttl} later), {@code iss}, {@code aud} when
- * configured, and a random {@code jti}. {@link JwtAuthenticator} accepts them.
+ * configured, a random {@code jti} (what logout revokes) and the user's token generation {@code gen} (what a change
+ * to the user revokes, see {@link TokenRevocations}). {@link JwtAuthenticator} accepts them.
  */
 @Singleton
 public class TokenIssuer {
+
+    /** The claim carrying the user's token generation. */
+    public static final String GENERATION_CLAIM = "gen";
 
     private final AuthSettings settings;
     private final MACSigner signer;
@@ -49,8 +53,11 @@ public class TokenIssuer {
         }
     }
 
-    /** @param tenant null for a platform-wide user */
-    public IssuedToken issue(String subject, Collection<String> roles, @Nullable String tenant) {
+    /**
+     * @param tenant     null for a platform-wide user
+     * @param generation the user's current token generation
+     */
+    public IssuedToken issue(String subject, Collection<String> roles, @Nullable String tenant, long generation) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(settings.tokenTtl());
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -63,7 +70,8 @@ public class TokenIssuer {
                 .issuer(settings.effectiveIssuer())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(UUID.randomUUID().toString())
+                .claim(GENERATION_CLAIM, generation);
         if (settings.audience() != null) {
             claims.audience(settings.audience());
         }

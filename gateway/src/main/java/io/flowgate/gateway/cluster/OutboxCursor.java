@@ -12,9 +12,10 @@ import java.util.Set;
  * the row is written, not when its transaction commits, so a row below one already read can still turn up. The
  * reader therefore reads everything above {@link #floor()} each round and skips rows it has seen; the floor only
  * moves to a {@code lastSeq()} observed at least the gap timeout ago: every transaction that had written a row by
- * then has committed or rolled back since (or is taken as lost).
+ * then has committed or rolled back since (or is taken as lost). Used for the outbox and for any other table whose
+ * rows are numbered the same way (the token revocations).
  */
-final class OutboxCursor {
+public final class OutboxCursor {
 
     private record Mark(Instant at, long lastSeq) {
     }
@@ -25,22 +26,22 @@ final class OutboxCursor {
     private long floor;
 
     /** @param start the seq everything up to which is known (e.g. lastSeq() at start-up) */
-    OutboxCursor(long start, Duration gapTimeout) {
+    public OutboxCursor(long start, Duration gapTimeout) {
         this.floor = start;
         this.gapTimeout = gapTimeout;
     }
 
     /** Read the rows above this. */
-    long floor() {
+    public long floor() {
         return floor;
     }
 
     /** Whether the row was not handled yet. */
-    boolean isNew(long seq) {
+    public boolean isNew(long seq) {
         return seq > floor && !seen.contains(seq);
     }
 
-    void handled(long seq) {
+    public void handled(long seq) {
         if (seq > floor) {
             seen.add(seq);
         }
@@ -50,7 +51,7 @@ final class OutboxCursor {
      * Records that the outbox's highest seq was {@code lastSeq} at {@code at} (read before the round's rows) and
      * moves the floor over what has had the gap timeout to settle.
      */
-    void observed(long lastSeq, Instant at) {
+    public void observed(long lastSeq, Instant at) {
         marks.addLast(new Mark(at, lastSeq));
         Instant settled = at.minus(gapTimeout);
         while (!marks.isEmpty() && !marks.peekFirst().at().isAfter(settled)) {

@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class ProtectedApiFilter {
 
-
     private final Guard guard;
     private final Authorizer authorizer;
     private final RouteScopes scopes;
@@ -91,7 +90,8 @@ public class ProtectedApiFilter {
         return request;
     }
 
+    /** The one public route that counts attempts per address ({@code POST /auth/token} counts per username too). */
     private static boolean isLogin(HttpRequest<?> request) {
-        return request.getPath().startsWith("/auth/");
+        return request.getPath().equals("/auth/token");
     }
 }

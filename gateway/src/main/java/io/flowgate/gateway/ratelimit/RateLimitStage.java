@@ -49,7 +49,24 @@ public class RateLimitStage {
         }
         RateLimitSpec spec = declared.orElse(defaultSpec);
         String policy = declared.isPresent() ? OPERATION_POLICY : RateDecision.DEFAULT_POLICY;
-        String who = KeyResolver.resolve(caller, spec.key(), clientIp);
+        return count(operationKey, KeyResolver.resolve(caller, spec.key(), clientIp), spec, policy);
+    }
+
+    /**
+     * Counts one call for a key the caller names itself rather than one resolved from the caller, e.g. the username
+     * a login attempt names ({@code who} must carry its own prefix, such as {@code user:}).
+     *
+     * @return the decision; empty when rate limiting is switched off
+     * @throws GatewayProblem 429 {@code rate-limited}, as {@link #check}
+     */
+    public Optional<RateDecision> checkKey(String operationKey, String who, RateLimitSpec spec) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        return count(operationKey, who, spec, OPERATION_POLICY);
+    }
+
+    private Optional<RateDecision> count(String operationKey, String who, RateLimitSpec spec, String policy) {
         RateDecision decision = limiter.acquire(operationKey + "|" + who, spec).withPolicy(policy);
         if (!decision.allowed()) {
             throw refusal(operationKey, spec, decision);

@@ -13,19 +13,20 @@ import java.util.List;
  * @param username  {@code [a-z0-9][a-z0-9._-]{1,63}}
  * @param roles     role names, sorted, without duplicates
  * @param tenant    null for a platform-wide user
+ * @param disabled  a disabled user cannot log in, and its tokens are refused
  * @param createdAt when the user was created
  * @param updatedAt when the user was last changed
  */
-public record User(String username, List<String> roles, @Nullable String tenant, Instant createdAt,
-                   Instant updatedAt) {
+public record User(String username, List<String> roles, @Nullable String tenant, boolean disabled,
+                   Instant createdAt, Instant updatedAt) {
 
     public User {
         roles = sorted(roles);
     }
 
-    /** Role {@code admin} and no tenant: administers every tenant. */
+    /** Role {@code admin}, no tenant and not disabled: administers every tenant. */
     public boolean platformAdmin() {
-        return tenant == null && roles.contains(Caller.ADMIN_ROLE);
+        return tenant == null && roles.contains(Caller.ADMIN_ROLE) && !disabled;
     }
 
     static List<String> sorted(Collection<String> roles) {

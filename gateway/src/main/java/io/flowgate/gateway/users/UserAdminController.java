@@ -58,8 +58,9 @@ public class UserAdminController {
     }
 
     /**
-     * Body: any of {@code password}, {@code roles} (replaces them), {@code tenant} ({@code null}: platform-wide);
-     * what is left out stays as it is.
+     * Body: any of {@code password}, {@code roles} (replaces them), {@code tenant} ({@code null}: platform-wide),
+     * {@code disabled} (true: cannot log in); what is left out stays as it is. A new password, other roles or tenant,
+     * or disabling ends the user's tokens.
      */
     @Put("/{username}")
     public User update(HttpRequest<?> request, String username, @Body @Nullable byte[] body) {
@@ -69,6 +70,16 @@ public class UserAdminController {
     @Delete("/{username}")
     public HttpResponse<Void> delete(HttpRequest<?> request, String username) {
         users.delete(AdminScope.of(request), username);
+        return HttpResponse.noContent();
+    }
+
+    /**
+     * Ends every token the user holds, on every node within a second (the user logs in again). A tenant admin may
+     * do this only for users of its own tenant; any other user answers as unknown.
+     */
+    @Post("/{username}/revoke-tokens")
+    public HttpResponse<Void> revokeTokens(HttpRequest<?> request, String username) {
+        users.revokeTokens(users.get(AdminScope.of(request), username).username());
         return HttpResponse.noContent();
     }
 }

@@ -6,10 +6,12 @@ import io.flowgate.gateway.users.internal.PasswordHasher;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ public class UserDirectory {
     public static final Pattern ROLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     public static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     public static final int MAX_ROLES = 64;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserStore store;
     private final PasswordHasher hasher;
@@ -49,8 +52,8 @@ public class UserDirectory {
         List<String> roles = checkRoles(request.roles());
         checkTenant(request.tenant());
         Instant now = now();
-        User user = new User(request.username(), roles, request.tenant(), now, now);
-        store.create(new StoredUser(user, hasher.hash(request.password())));
+        User user = new User(request.username(), roles, request.tenant(), false, now, now);
+        store.create(new StoredUser(user, hasher.hash(request.password()), newTokenGeneration()));
         return user;
     }
 
@@ -90,10 +93,25 @@ public class UserDirectory {
         List<String> roles = change.roles() == null ? current.user().roles() : checkRoles(change.roles());
         String tenant = change.tenantGiven() ? change.tenant() : current.user().tenant();
         checkTenant(tenant);
+        boolean disabled = change.disabled() == null ? current.user().disabled() : change.disabled();
         String hash = change.password() == null ? current.passwordHash() : hasher.hash(change.password());
-        User user = new User(username, roles, tenant, current.user().createdAt(), now());
-        store.update(new StoredUser(user, hash), inScope);
+        User user = new User(username, roles, tenant, disabled, current.user().createdAt(), now());
+        // what a token carries (roles, tenant) or what got it (the password) changed, or the user was disabled or
+        // enabled: every token issued before ends
+        boolean endsTokens = change.password() != null || !roles.equals(current.user().roles())
+                || !Objects.equals(tenant, current.user().tenant()) || disabled != current.user().disabled();
+        store.update(new StoredUser(user, hash, endsTokens ? newTokenGeneration() : current.tokenGeneration()),
+                inScope);
         return user;
+    }
+
+    /**
+     * Ends every token of the user issued so far, on every node within a second; the user logs in again.
+     *
+     * @throws UserNotFound when there is no such user
+     */
+    public void revokeTokens(String username) {
+        store.renewTokenGeneration(username, newTokenGeneration());
     }
 
     /** @throws UserNotFound, {@link LastPlatformAdmin} */
@@ -126,19 +144,30 @@ public class UserDirectory {
     }
 
     /**
-     * The user when the password is theirs. Takes as long for an unknown username as for a wrong password, so the
-     * answer time does not tell which usernames exist.
+     * The user when the password is theirs and the user is not disabled. Takes as long for an unknown username as
+     * for a wrong password, so the answer time does not tell which usernames exist; a disabled user gets the same
+     * answer as a wrong password.
      */
-    public Optional<User> authenticate(String username, String password) {
+    public Optional<Login> authenticate(String username, String password) {
         Optional<StoredUser> stored = username == null || !USERNAME.matcher(username).matches()
                 ? Optional.empty() : store.find(username);
         boolean matches = hasher.matches(password == null ? "" : password,
                 stored.map(StoredUser::passwordHash).orElse(null));
-        return matches ? stored.map(StoredUser::user) : Optional.empty();
+        return matches ? stored.filter(s -> !s.user().disabled()).map(s -> new Login(s.user(), s.tokenGeneration()))
+                : Optional.empty();
     }
 
     public boolean anyWithRole(String role) {
         return store.anyWithRole(role);
+    }
+
+    /** Random, never 0 (the generation of users created before generations existed). */
+    private static long newTokenGeneration() {
+        long generation;
+        do {
+            generation = RANDOM.nextLong();
+        } while (generation == 0);
+        return generation;
     }
 
     private Instant now() {

@@ -19,7 +19,7 @@ public interface UserStore {
     void create(StoredUser user);
 
     /**
-     * Replaces the user's password hash, roles and tenant.
+     * Replaces the user's password hash, roles, tenant, disabled flag and token generation.
      *
      * @throws UserNotFound      when there is no such user
      * @throws LastPlatformAdmin when it would demote the last platform admin
@@ -39,6 +39,13 @@ public interface UserStore {
     void update(StoredUser user, Predicate<User> inScope);
 
     /**
+     * Gives the user a new token generation and nothing else, so every token issued before ends.
+     *
+     * @throws UserNotFound when there is no such user
+     */
+    void renewTokenGeneration(String username, long generation);
+
+    /**
      * @throws UserNotFound      when there is no such user
      * @throws LastPlatformAdmin when it is the last platform admin
      */
@@ -53,6 +60,12 @@ public interface UserStore {
      * @throws LastPlatformAdmin when it is the last platform admin
      */
     void delete(String username, Predicate<User> inScope);
+
+    /**
+     * The user's token generation, read for every token whose generation is not cached: empty when there is no such
+     * user or it is disabled.
+     */
+    Optional<Long> tokenGeneration(String username);
 
     /** Whether any user has the role (any tenant). */
     boolean anyWithRole(String role);

@@ -94,7 +94,7 @@ class JwtAuthenticatorTest {
     @Test
     void mapsTheClaimsOfItsOwnTokenToTheCaller() {
         TokenIssuer issuer = new TokenIssuer(settings(), SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
-        String token = issuer.issue("ada", List.of("store-manager", "finance"), "tenant-a").accessToken();
+        String token = issuer.issue("ada", List.of("store-manager", "finance"), "tenant-a", 7).accessToken();
 
         Caller caller = authenticator(settings()).authenticate(bearer(token));
 
@@ -102,7 +102,8 @@ class JwtAuthenticatorTest {
         assertThat(caller.tenant()).isEqualTo("tenant-a");
         assertThat(caller.roles()).containsExactlyInAnyOrder("store-manager", "finance");
         assertThat(caller.claims()).containsEntry("sub", "ada").containsEntry("iss", "flowgate")
-                .containsEntry("roles", List.of("store-manager", "finance")).containsKeys("exp", "iat", "jti");
+                .containsEntry("roles", List.of("store-manager", "finance")).containsEntry("gen", 7L)
+                .containsKeys("exp", "iat", "jti");
         assertThat(caller.claims().get("exp")).isEqualTo(NOW.plus(AuthSettings.DEFAULT_TOKEN_TTL).getEpochSecond());
     }
 
@@ -340,8 +341,9 @@ class JwtAuthenticatorTest {
 
     static JwtAuthenticator authenticator(AuthSettings settings) {
         JwksSource jwks = new JwksSource(settings);
+        // what is checked here is the token itself; revocation has tests of its own
         return new JwtAuthenticator(settings, new TokenVerifier(SECRET, jwks::keys, settings,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC)), (caller, issuedHere) -> false);
     }
 
     static Caller authenticate(String token) {

@@ -83,7 +83,7 @@ class LoginIT {
     void refusesATokenSignedWithAnotherSecret() {
         String token = new TokenIssuer(AuthSettings.defaults(),
                 "another-secret-another-secret-another".getBytes(), java.time.Clock.systemUTC())
-                .issue("admin", java.util.List.of("admin"), null).accessToken();
+                .issue("admin", java.util.List.of("admin"), null, 0).accessToken();
         assertThatThrownBy(() -> authenticate(gateway, token)).isInstanceOfSatisfying(GatewayProblem.class,
                 e -> assertThat(e.problem().status()).isEqualTo(401));
     }

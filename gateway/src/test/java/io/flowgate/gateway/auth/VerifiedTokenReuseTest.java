@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.flowgate.gateway.auth.JwtAuthenticatorTest.at;
@@ -22,10 +24,15 @@ import static io.flowgate.gateway.auth.JwtAuthenticatorTest.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A token checked once is reused by its exact text: the time claims still count, and key changes apply within a minute. */
+/**
+ * A token checked once is reused by its exact text: the time claims and revocation still count on every use, and key
+ * changes apply within a minute.
+ */
 class VerifiedTokenReuseTest {
 
     private final TestDatabase.MovableClock clock = new TestDatabase.MovableClock();
+    private final AtomicBoolean revoked = new AtomicBoolean();
+    private final List<Boolean> issuedHere = new CopyOnWriteArrayList<>();
 
     @Test
     void refusesAReusedTokenOnceItExpires() throws Exception {
@@ -70,6 +77,40 @@ class VerifiedTokenReuseTest {
         assertThatThrownBy(() -> authenticator.authenticate(bearer(tampered))).isInstanceOf(GatewayProblem.class);
     }
 
+    @Test
+    void checksRevocationOnEveryUseOfAReusedToken() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
+        JwtAuthenticator authenticator = authenticator(() -> List.of(key.toPublicJWK()));
+        String token = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256).keyID("k"), valid());
+        assertThat(authenticator.authenticate(bearer(token)).subject()).isEqualTo("ada");
+
+        revoked.set(true);
+
+        assertThatThrownBy(() -> authenticator.authenticate(bearer(token)))
+                .isInstanceOfSatisfying(GatewayProblem.class,
+                        p -> assertThat(p.problem().detail()).contains("revoked"));
+    }
+
+    @Test
+    void tellsTheRevocationCheckWhichTokensFlowgateIssued() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
+        JwtAuthenticator authenticator = authenticator(() -> List.of(key.toPublicJWK()));
+        String external = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256).keyID("k"), valid());
+        String own = new TokenIssuer(settings(), JwtAuthenticatorTest.SECRET, clock)
+                .issue("ada", List.of(), null, 1).accessToken();
+
+        authenticator.authenticate(bearer(external));
+        authenticator.authenticate(bearer(own));
+        authenticator.authenticate(bearer(own));
+
+        assertThat(issuedHere).containsExactly(false, true, true);
+    }
+
+    private com.nimbusds.jwt.JWTClaimsSet valid() {
+        return claimsBuilder().issueTime(at(clock.instant()))
+                .expirationTime(at(clock.instant().plus(Duration.ofHours(1)))).build();
+    }
+
     /** Defaults, no JWKS of its own: each test hands the verifier its keys. */
     private static AuthSettings settings() {
         return new AuthSettings(null, null, null, null, null, null, null, null, null, null, null, null);
@@ -77,6 +118,9 @@ class VerifiedTokenReuseTest {
 
     private JwtAuthenticator authenticator(java.util.function.Supplier<List<JWK>> keys) {
         return new JwtAuthenticator(settings(), new TokenVerifier(JwtAuthenticatorTest.SECRET, keys, settings(),
-                clock));
+                clock), (caller, own) -> {
+            issuedHere.add(own);
+            return revoked.get();
+        });
     }
 }

@@ -38,6 +38,9 @@ class ScopeMatrixIT {
 
     private static GatewayServer gateway;
     private static Map<String, GatewayServer> callers;
+    /** Who logs in as whom, for a route that ends the token it is called with. */
+    private static final Map<String, String> USERNAMES = Map.of("platform admin", "admin",
+            "tenant admin A", "matrix-admin-a", "tenant admin B", "matrix-admin-b", "non-admin of A", "matrix-clerk-a");
 
     @BeforeAll
     static void start() {
@@ -64,7 +67,8 @@ class ScopeMatrixIT {
         // the matrix must be about the real table, not an empty one
         assertThat(names).contains("POST /admin/contracts", "DELETE /admin/contracts/{name}", "POST /admin/flows",
                 "GET /admin/instances", "POST /admin/users", "PUT /admin/policies", "GET /admin/triggers",
-                "GET /api/tasks", "GET /auth/me", "POST /auth/token", "GET /ui", "GET /health", "GET /metrics",
+                "GET /api/tasks", "GET /auth/me", "POST /auth/token", "POST /auth/logout",
+                "POST /admin/users/{username}/revoke-tokens", "GET /ui", "GET /health", "GET /metrics",
                 "GET /{+path}");
         return routes.values().stream().map(route -> {
             Scope scope = declared(route).orElseThrow(() -> new AssertionError(name(route) + " declares no scope"));
@@ -74,7 +78,7 @@ class ScopeMatrixIT {
 
     private static void callEveryone(UriRouteInfo<?, ?> route, Scope scope) {
         callers.forEach((who, caller) -> {
-            Reply reply = call(caller, route);
+            Reply reply = call(endsItsToken(route) ? freshToken(who, caller) : caller, route);
             String as = name(route) + " as " + who + " → " + reply;
             switch (expected(scope, who)) {
                 case ADMITTED -> assertThat(reply.status()).as(as).isNotIn(401, 403);
@@ -94,6 +98,20 @@ class ScopeMatrixIT {
                 }
             }
         });
+    }
+
+    /** {@code POST /auth/logout} revokes the token it is called with: every caller sends a fresh one of its own. */
+    private static boolean endsItsToken(UriRouteInfo<?, ?> route) {
+        return name(route).equals("POST /auth/logout");
+    }
+
+    private static GatewayServer freshToken(String who, GatewayServer caller) {
+        String username = USERNAMES.get(who);
+        if (username == null) {
+            return caller;
+        }
+        String password = username.equals("admin") ? GatewayServer.ADMIN_PASSWORD : GatewayServer.USER_PASSWORD;
+        return gateway.as(gateway.login(username, password));
     }
 
     private enum Outcome { ADMITTED, UNAUTHENTICATED, FORBIDDEN }

@@ -7,7 +7,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,12 +23,24 @@ class UserDirectoryTest {
 
     UserDirectory users;
     JdbcUserStore store;
+    final List<String> changing = new ArrayList<>();
+    final List<String> changed = new ArrayList<>();
 
     @BeforeEach
     void store() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        store = new JdbcUserStore(new UsersSchema(dataSource));
+        store = new JdbcUserStore(new UsersSchema(dataSource), List.of(new UserTokenListener() {
+            @Override
+            public void tokensChanging(Connection connection, String username) {
+                changing.add(username);
+            }
+
+            @Override
+            public void tokensChanged(String username) {
+                changed.add(username);
+            }
+        }));
         users = new UserDirectory(store, new PasswordHasher(10), Clock.systemUTC());
     }
 
@@ -36,7 +50,8 @@ class UserDirectoryTest {
 
         String hash = store.find("ada").orElseThrow().passwordHash();
         assertThat(hash).startsWith("$2a$10$").doesNotContain(PASSWORD);
-        assertThat(users.authenticate("ada", PASSWORD)).get().extracting(User::tenant).isEqualTo("tenant-a");
+        assertThat(users.authenticate("ada", PASSWORD)).get().extracting(login -> login.user().tenant())
+                .isEqualTo("tenant-a");
         assertThat(users.authenticate("ada", PASSWORD + "x")).isEmpty();
         assertThat(users.authenticate("nobody", PASSWORD)).isEmpty();
         assertThat(users.authenticate("ada", "x".repeat(100))).isEmpty();
@@ -85,12 +100,62 @@ class UserDirectoryTest {
                 .isInstanceOf(LastPlatformAdmin.class);
         assertThatThrownBy(() -> users.update("root", new UserChange(null, null, true, "tenant-a")))
                 .isInstanceOf(LastPlatformAdmin.class);
+        assertThatThrownBy(() -> users.update("root", new UserChange(null, null, false, null, true)))
+                .isInstanceOf(LastPlatformAdmin.class);
         users.delete("tenant-admin");
 
         users.create(new NewUser("second", PASSWORD, List.of("admin"), null));
         users.delete("root");
         assertThat(users.list()).extracting(User::username).containsExactly("second");
         assertThatThrownBy(() -> users.delete("second")).isInstanceOf(LastPlatformAdmin.class);
+    }
+
+    @Test
+    void givesANewTokenGenerationForEveryChangeThatMustEndTheTokens() {
+        users.create(new NewUser("ada", PASSWORD, List.of("finance"), "tenant-a"));
+        long generation = generation("ada");
+
+        users.update("ada", new UserChange(null, List.of("finance"), true, "tenant-a"));
+        assertThat(generation("ada")).as("nothing a token carries changed").isEqualTo(generation);
+
+        for (UserChange change : List.of(new UserChange("another-long-password", null, false, null),
+                new UserChange(null, List.of("auditor"), false, null),
+                new UserChange(null, null, true, "tenant-b"),
+                new UserChange(null, null, false, null, true),
+                new UserChange(null, null, false, null, false))) {
+            users.update("ada", change);
+            assertThat(generation("ada")).as(change.toString()).isNotEqualTo(generation);
+            generation = generation("ada");
+        }
+        users.revokeTokens("ada");
+        assertThat(generation("ada")).isNotEqualTo(generation);
+    }
+
+    @Test
+    void tellsTheListenersOfCreatedDeletedAndRevokedUsersOnly() {
+        users.create(new NewUser("ada", PASSWORD, List.of("finance"), null));
+        users.update("ada", new UserChange(null, List.of("finance"), false, null));
+        users.revokeTokens("ada");
+        users.update("ada", new UserChange(null, null, false, null, true));
+        users.delete("ada");
+
+        assertThat(changing).containsExactly("ada", "ada", "ada", "ada");
+        assertThat(changed).isEqualTo(changing);
+        assertThatThrownBy(() -> users.revokeTokens("ghost")).isInstanceOf(UserNotFound.class);
+        assertThat(changed).hasSize(4);
+    }
+
+    @Test
+    void refusesTheLoginOfADisabledUserAndItsTokenGeneration() {
+        users.create(new NewUser("ada", PASSWORD, List.of(), null));
+        users.update("ada", new UserChange(null, null, false, null, true));
+
+        assertThat(users.authenticate("ada", PASSWORD)).isEmpty();
+        assertThat(store.tokenGeneration("ada")).isEmpty();
+        assertThat(store.tokenGeneration("ghost")).isEmpty();
+        users.update("ada", new UserChange(null, null, false, null, false));
+        assertThat(users.authenticate("ada", PASSWORD)).get().extracting(Login::tokenGeneration)
+                .isEqualTo(store.tokenGeneration("ada").orElseThrow());
     }
 
     @Test
@@ -129,8 +194,8 @@ class UserDirectoryTest {
         users.create(new NewUser("bob", PASSWORD, List.of("waiter"), "bistro"));
         // what the tenant admin of bistro built its change from
         StoredUser seen = store.find("bob").orElseThrow();
-        StoredUser promoted = new StoredUser(new User("bob", List.of("admin"), "bistro", seen.user().createdAt(),
-                seen.user().updatedAt()), seen.passwordHash());
+        StoredUser promoted = new StoredUser(new User("bob", List.of("admin"), "bistro", false,
+                seen.user().createdAt(), seen.user().updatedAt()), seen.passwordHash(), seen.tokenGeneration());
         // meanwhile the platform admin moves bob to another tenant
         users.update("bob", new UserChange(null, null, true, "diner"));
 
@@ -141,6 +206,10 @@ class UserDirectoryTest {
                 .isInstanceOf(UserNotFound.class);
         assertThat(users.get("bob").tenant()).isEqualTo("diner");
         assertThat(users.get("bob").roles()).containsExactly("waiter");
+    }
+
+    private long generation(String username) {
+        return store.find(username).orElseThrow().tokenGeneration();
     }
 
     private void assertField(NewUser user, String field) {

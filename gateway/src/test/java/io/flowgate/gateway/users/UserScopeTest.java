@@ -70,7 +70,7 @@ class UserScopeTest {
             none     | bistro | waiter | false
             """)
     void managesOnlyTheUsersOfItsTenant(String admin, String tenant, String role, boolean manages) {
-        User user = new User("bob", List.of(role), tenant, Instant.EPOCH, Instant.EPOCH);
+        User user = new User("bob", List.of(role), tenant, false, Instant.EPOCH, Instant.EPOCH);
 
         assertThat(UserScope.manages(scope(admin), user)).isEqualTo(manages);
     }

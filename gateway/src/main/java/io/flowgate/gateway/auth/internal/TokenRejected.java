@@ -18,7 +18,9 @@ public final class TokenRejected extends Exception {
         ISSUER("the token issuer is not accepted"),
         AUDIENCE("the token audience is not accepted"),
         CLAIM_TYPE("the token roles or tenant claim has the wrong type"),
-        NOT_BEARER("expected an Authorization header with one Bearer token");
+        NOT_BEARER("expected an Authorization header with one Bearer token"),
+        REVOKED("the token has been revoked (logged out, or its user was changed, disabled or deleted); "
+                + "get a new one");
 
         private final String description;
 

@@ -67,14 +67,14 @@ public final class TokenVerifier {
         this.verified = new VerifiedTokens(clock);
     }
 
-    /** @return the verified claims */
-    public JWTClaimsSet verify(String token) throws TokenRejected {
+    /** @return the verified claims, and whether Flowgate issued the token */
+    public VerifiedToken verify(String token) throws TokenRejected {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejected(Reason.MALFORMED);
         }
-        JWTClaimsSet known = verified.find(token);
+        VerifiedToken known = verified.find(token);
         if (known != null) {
-            checkTimes(known);
+            checkTimes(known.claims());
             return known;
         }
         JWT jwt;
@@ -97,8 +97,11 @@ public final class TokenVerifier {
             throw new TokenRejected(Reason.MALFORMED);
         }
         checkClaims(claims);
-        verified.remember(token, claims);
-        return claims;
+        // HS256 is checked with Flowgate's own secret only (never with a JWKS key): only Flowgate issues these
+        VerifiedToken result = new VerifiedToken(claims,
+                JWSAlgorithm.HS256.equals(signed.getHeader().getAlgorithm()));
+        verified.remember(token, result);
+        return result;
     }
 
     private static void checkHeader(JWSHeader header) throws TokenRejected {

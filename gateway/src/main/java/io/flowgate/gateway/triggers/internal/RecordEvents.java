@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.contracts.triggers.TriggerEvent;
+import io.flowgate.gateway.pipeline.WellFormedUtf8;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -37,6 +38,11 @@ final class RecordEvents {
     private static JsonNode value(byte[] bytes) throws Unreadable {
         if (bytes == null || bytes.length == 0) {
             throw new Unreadable("the record has no value" + (bytes == null ? " (a tombstone)" : ""));
+        }
+        // Jackson would decode overlong forms (C0 AF as '/'), as for request bodies
+        int malformed = WellFormedUtf8.firstMalformed(bytes);
+        if (malformed >= 0) {
+            throw new Unreadable("the record value is not well-formed UTF-8 at byte " + malformed);
         }
         try {
             JsonNode value = JSON.readTree(bytes);

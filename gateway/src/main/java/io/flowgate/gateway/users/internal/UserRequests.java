@@ -17,7 +17,7 @@ public final class UserRequests {
 
     private static final JsonBody BODY = new JsonBody(InvalidUserField::new);
     private static final Set<String> CREATE_FIELDS = Set.of("username", "password", "roles", "tenant");
-    private static final Set<String> CHANGE_FIELDS = Set.of("password", "roles", "tenant");
+    private static final Set<String> CHANGE_FIELDS = Set.of("password", "roles", "tenant", "disabled");
     private static final String ROLE_NAMES = "roles must be an array of role names";
 
     private UserRequests() {
@@ -33,7 +33,18 @@ public final class UserRequests {
     public static UserChange change(byte[] body) {
         JsonNode json = BODY.object(body, CHANGE_FIELDS);
         return new UserChange(BODY.text(json, "password"), roles(json), json.has("tenant"),
-                BODY.text(json, "tenant"));
+                BODY.text(json, "tenant"), disabled(json));
+    }
+
+    private static Boolean disabled(JsonNode json) {
+        JsonNode value = json.get("disabled");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidUserField("disabled", "disabled must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static List<String> roles(JsonNode json) {
