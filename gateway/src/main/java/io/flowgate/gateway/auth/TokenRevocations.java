@@ -4,6 +4,7 @@ import io.flowgate.gateway.auth.internal.RevocationFeed;
 import io.flowgate.gateway.auth.internal.RevocationTable;
 import io.flowgate.gateway.auth.internal.TokenGenerations;
 import io.flowgate.gateway.cluster.ClusterSettings;
+import io.flowgate.gateway.cluster.Rounds;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
 import io.flowgate.gateway.users.UserStore;
@@ -52,7 +53,6 @@ public class TokenRevocations implements RevocationCheck, UserTokenListener, App
         AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenRevocations.class);
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final RevocationTable table;
     private final TokenGenerations generations;
@@ -171,17 +171,6 @@ public class TokenRevocations implements RevocationCheck, UserTokenListener, App
     @Override
     @PreDestroy
     public void close() {
-        ScheduledExecutorService running = executor;
-        if (running == null) {
-            return;
-        }
-        running.shutdownNow();
-        try {
-            if (!running.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("a token revocation round was still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Rounds.stop(executor, "a token revocation round", LOG);
     }
 }

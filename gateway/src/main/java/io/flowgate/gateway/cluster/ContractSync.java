@@ -44,7 +44,6 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
     private static final Logger LOG = LoggerFactory.getLogger(ContractSync.class);
     private static final int PAGE = 500;
     /** How long shutting down waits for a round in flight, so that it does not run on a closed pool. */
-    private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final Outbox outbox;
     private final ContractRegistry registry;
@@ -171,17 +170,6 @@ public final class ContractSync implements ApplicationEventListener<StartupEvent
     @Override
     @PreDestroy
     public void close() {
-        ScheduledExecutorService running = executor;
-        if (running == null) {
-            return;
-        }
-        running.shutdownNow();
-        try {
-            if (!running.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("a contract sync round was still running at shutdown");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Rounds.stop(executor, "a contract sync round", LOG);
     }
 }
