@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { grantsBody } from '../model/grants.js';
-import { changeBody, createBody } from '../model/users.js';
+import { changeBody, createBody, disabledBody } from '../model/users.js';
 import { needsDocument, operationPolicyRows } from '../model/operations.js';
 
 /**
@@ -39,6 +39,19 @@ export function updateUser(client, username, form) {
 
 export function deleteUser(client, username) {
   return client.del(userPath(username));
+}
+
+/**
+ * Disables a user (`true`: it cannot sign in and every token it holds ends) or enables it again (`false`); answers
+ * the user as it is now.
+ */
+export function setUserDisabled(client, username, disabled) {
+  return client.put(userPath(username), disabledBody(disabled));
+}
+
+/** Ends every token the user holds, on every node within a second (`204`); the user can sign in again. */
+export function revokeUserTokens(client, username) {
+  return client.post(`${userPath(username)}/revoke-tokens`);
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../lib/api/client.js';
 import { toRow } from '../model/grants.js';
 import {
-  createUser, deleteUser, getPolicies, listRoles, listUsers, loadOperationPolicies, saveGrants, updateUser,
+  createUser, deleteUser, getPolicies, listRoles, listUsers, loadOperationPolicies, revokeUserTokens, saveGrants,
+  setUserDisabled, updateUser,
 } from './policiesApi.js';
 import { answer, fakeGateway } from '../../../lib/api/testing.js';
 
@@ -65,6 +66,26 @@ describe('policies api', () => {
       ['DELETE', '/admin/users/cleo', undefined],
       ['GET', '/admin/users', undefined],
     ]);
+  });
+
+  it('disables and enables a user with {disabled} alone, and revokes its tokens with an empty POST', async () => {
+    const user = { username: 'bea/1', roles: ['waiter'], tenant: 'bistro', disabled: true };
+    const { fetch, client } = fakeGateway(answer(200, user), answer(200, { ...user, disabled: false }), answer(204, null));
+    expect(await setUserDisabled(client, 'bea/1', true)).toEqual(user);
+    await setUserDisabled(client, 'bea/1', false);
+    await revokeUserTokens(client, 'bea/1');
+    expect(fetch.mock.calls.map(([url, init]) => [init.method, url, init.body && JSON.parse(init.body)])).toEqual([
+      ['PUT', '/admin/users/bea%2F1', { disabled: true }],
+      ['PUT', '/admin/users/bea%2F1', { disabled: false }],
+      ['POST', '/admin/users/bea%2F1/revoke-tokens', undefined],
+    ]);
+  });
+
+  it('passes the last platform admin’s refusal on with its detail', async () => {
+    const { client } = fakeGateway(problem(409, { type: 'https://flowgate.io/problems/last-platform-admin',
+      title: 'Conflict', detail: "'admin' is the last platform admin (role admin, no tenant)" }));
+    await expect(setUserDisabled(client, 'admin', true)).rejects.toMatchObject({ status: 409,
+      code: 'last-platform-admin', detail: "'admin' is the last platform admin (role admin, no tenant)" });
   });
 
   it('passes a refused user on with its field', async () => {

@@ -5,14 +5,17 @@ import { Badge, Empty, Loading } from '../../../lib/ui/Page.jsx';
 import { formatTime } from '../../../lib/ui/format.js';
 import { useSession } from '../../../lib/session/SessionContext.js';
 import { TENANT_ADMIN } from '../../../lib/session/scope.js';
-import { createUser, deleteUser, updateUser } from '../api/policiesApi.js';
+import { createUser, deleteUser, revokeUserTokens, setUserDisabled, updateUser } from '../api/policiesApi.js';
 import { mergeRoles, splitRoles } from '../model/roles.js';
-import { describeTenant } from '../model/users.js';
+import { describeTenant, isDisabled } from '../model/users.js';
 import { ConfirmButton, Problem, RolesField, TableWrap } from './bits.jsx';
 
+const COLUMNS = 6;
+
 /**
- * Users with their roles and tenant; create, change roles/tenant (and optionally the password), delete. A tenant
- * admin sees its own tenant's users and keeps every user it creates or changes in that tenant.
+ * Users with their roles, tenant and whether they are disabled; create, change roles/tenant (and optionally the
+ * password), disable / enable, sign out everywhere (revoke every token), delete. A tenant admin sees its own
+ * tenant's users and keeps every user it creates or changes in that tenant.
  */
 export function UsersPanel({ users, known }) {
   const client = useApi();
@@ -48,6 +51,7 @@ export function UsersPanel({ users, known }) {
                 <th scope="col">Username</th>
                 <th scope="col">Roles</th>
                 <th scope="col">Tenant</th>
+                <th scope="col">Status</th>
                 <th scope="col">Updated</th>
                 <th scope="col"><span className="pl-visually-hidden">Actions</span></th>
               </tr>
@@ -55,34 +59,18 @@ export function UsersPanel({ users, known }) {
             <tbody>
               {list.map((user) => (editing === user.username ? (
                 <tr key={user.username} className="pl-editing">
-                  <td colSpan={5}>
+                  <td colSpan={COLUMNS}>
                     <EditUser user={user} known={known}
                               onDone={(message) => { setEditing(null); setNotice(message); users.reload(); }}
                               onCancel={() => setEditing(null)} />
                   </td>
                 </tr>
               ) : (
-                <tr key={user.username}>
-                  <td><code>{user.username}</code></td>
-                  <td>
-                    <div className="pl-badges">
-                      {user.roles.length ? user.roles.map((r) => <Badge key={r} tone={r === 'admin' ? 'info' : 'muted'}>{r}</Badge>)
-                        : <span className="muted">none</span>}
-                    </div>
-                  </td>
-                  <td>{user.tenant ? user.tenant : <span className="muted">{describeTenant(user.tenant)}</span>}</td>
-                  <td>{formatTime(user.updatedAt)}</td>
-                  <td>
-                    <div className="pl-actions">
-                      <button type="button" onClick={() => { setNotice(null); setEditing(user.username); }}>
-                        Edit<span className="pl-visually-hidden"> {user.username}</span>
-                      </button>
-                      <ConfirmButton label={<>Delete<span className="pl-visually-hidden"> {user.username}</span></>}
-                                     confirmLabel="Yes, delete" question={`Delete ${user.username}?`}
-                                     onConfirm={() => remove(user.username)} />
-                    </div>
-                  </td>
-                </tr>
+                <UserRow key={user.username} user={user}
+                         onEdit={() => { setNotice(null); setEditing(user.username); }}
+                         onDelete={() => remove(user.username)}
+                         onStart={() => setNotice(null)}
+                         onDone={(message) => { setNotice(message); users.reload(); }} />
               )))}
             </tbody>
           </table>
@@ -90,6 +78,97 @@ export function UsersPanel({ users, known }) {
       )}
       <CreateUser known={known} onCreated={(username) => { setNotice(`Created ${username}.`); users.reload(); }} />
     </section>
+  );
+}
+
+/**
+ * One user: what the table shows, and the actions on its access — disable / enable and sign out everywhere, each
+ * asked twice, with its own busy state and the gateway's refusal (e.g. 409 for the last platform admin) shown
+ * under the row. Disabling or signing out the signed-in user ends this console's session too, so it signs out here
+ * with the reason instead of waiting for the next call's 401.
+ */
+function UserRow({ user, onEdit, onDelete, onStart, onDone }) {
+  const client = useApi();
+  const sessionContext = useSession();
+  const { busy, error, setError, run } = useSubmit();
+  const name = user.username;
+  const disabled = isDisabled(user);
+  const self = Boolean(sessionContext?.session?.username) && sessionContext.session.username === name;
+  // "Disable bea" to a screen reader, "Disable" on screen: the space stays outside the hidden name, or the name is
+  // computed as "Disablebea"
+  const named = (verb, after = '') => <>{verb} <span className="pl-visually-hidden">{name}</span>{after}</>;
+
+  const act = (request, done, ownDone) => {
+    onStart();
+    return run(async () => {
+      await request();
+      if (self && ownDone && sessionContext?.logout) sessionContext.logout(ownDone);
+      else onDone(done);
+    });
+  };
+  const disable = () => act(() => setUserDisabled(client, name, true),
+    `Disabled ${name}: signed out everywhere, and sign-in is blocked until the user is enabled again.`,
+    'You disabled your own account: you are signed out everywhere and cannot sign in until another admin '
+      + 'enables it.');
+  const enable = () => act(() => setUserDisabled(client, name, false), `Enabled ${name}: sign-in works again.`);
+  const revoke = () => act(() => revokeUserTokens(client, name),
+    `Signed ${name} out everywhere: every token the user held has ended.`,
+    'You signed yourself out everywhere. Sign in again.');
+
+  return (
+    <>
+      <tr className={disabled ? 'pl-user-disabled' : undefined}>
+        <td><code>{name}</code></td>
+        <td>
+          <div className="pl-badges">
+            {user.roles.length ? user.roles.map((r) => <Badge key={r} tone={r === 'admin' ? 'info' : 'muted'}>{r}</Badge>)
+              : <span className="muted">none</span>}
+          </div>
+        </td>
+        <td>{user.tenant ? user.tenant : <span className="muted">{describeTenant(user.tenant)}</span>}</td>
+        <td>
+          {disabled
+            ? <Badge tone="bad" title="Cannot sign in; every token it held has ended">Disabled</Badge>
+            : <span className="muted">Active</span>}
+        </td>
+        <td>{formatTime(user.updatedAt)}</td>
+        <td>
+          <div className="pl-actions">
+            <button type="button" onClick={onEdit} disabled={busy}>{named('Edit')}</button>
+            {disabled ? (
+              <ConfirmButton label={named('Enable')} danger={false} disabled={busy}
+                             confirmLabel="Yes, enable" busyLabel="Enabling…"
+                             question={`Enable ${name} again? The user can sign in again.`} onConfirm={enable} />
+            ) : (
+              <>
+                <ConfirmButton label={named('Disable')} disabled={busy}
+                               confirmLabel="Yes, disable" busyLabel="Disabling…" onConfirm={disable}
+                               question={self
+                                 ? 'Disable your own account? It signs you out everywhere, this console included, '
+                                   + 'and blocks your sign-in.'
+                                 : `Disable ${name}? It signs the user out everywhere and blocks sign-in.`} />
+                {/* a disabled user holds no working token: enabling it again does not bring old ones back */}
+                <ConfirmButton label={named('Sign out', ' everywhere')} disabled={busy}
+                               confirmLabel="Yes, sign out" busyLabel="Signing out…" onConfirm={revoke}
+                               question={self
+                                 ? 'Sign yourself out everywhere? Every token you hold ends, this console’s included.'
+                                 : `Sign ${name} out everywhere? Every token the user holds ends within a second; `
+                                   + 'signing in again still works.'} />
+              </>
+            )}
+            <ConfirmButton label={named('Delete')} disabled={busy}
+                           confirmLabel="Yes, delete" question={`Delete ${name}?`} onConfirm={onDelete} />
+          </div>
+        </td>
+      </tr>
+      {error && (
+        <tr className="pl-row-problem">
+          <td colSpan={COLUMNS}>
+            <Problem error={error} onDismiss={() => setError(null)} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -20,3 +20,16 @@ export function changeBody({ roles, tenant, password }) {
 export function describeTenant(tenant) {
   return tenant ? tenant : 'platform-wide';
 }
+
+/**
+ * The body that disables (true) or enables (false) a user: `disabled` alone, so roles, tenant and password stay as
+ * they are.
+ */
+export function disabledBody(disabled) {
+  return { disabled: disabled === true };
+}
+
+/** Whether the gateway says the user is disabled (cannot sign in, its tokens refused). */
+export function isDisabled(user) {
+  return user?.disabled === true;
+}

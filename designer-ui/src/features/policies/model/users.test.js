@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeBody, createBody, describeTenant } from './users.js';
+import { changeBody, createBody, describeTenant, disabledBody, isDisabled } from './users.js';
 
 describe('user bodies', () => {
   it('creates with username, password and roles, and a tenant only when given', () => {
@@ -18,5 +18,15 @@ describe('user bodies', () => {
   it('words a missing tenant', () => {
     expect(describeTenant(null)).toBe('platform-wide');
     expect(describeTenant('north')).toBe('north');
+  });
+
+  it('disables with {disabled: true} only for true, and reads the flag strictly', () => {
+    expect(disabledBody(true)).toEqual({ disabled: true });
+    expect(disabledBody(false)).toEqual({ disabled: false });
+    expect(disabledBody('false')).toEqual({ disabled: false });
+    expect(isDisabled({ disabled: true })).toBe(true);
+    expect(isDisabled({ disabled: false })).toBe(false);
+    expect(isDisabled({})).toBe(false);
+    expect(isDisabled(null)).toBe(false);
   });
 });
