@@ -1,13 +1,8 @@
 package io.flowgate.gateway.authz;
 
-import io.flowgate.gateway.GatewayServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.flowgate.gateway.testsupport.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * {@link TenantAdminBoundaryContract} on a real PostgreSQL: the users' and grants' row locks and the scoped writes
@@ -15,21 +10,16 @@ import java.util.Map;
  */
 class TenantAdminBoundaryOnPostgresIT extends TenantAdminBoundaryContract {
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresServer postgres;
 
     @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Map<String, Object> properties = new HashMap<>(properties());
-        properties.put("flowgate.db-url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("flowgate.db-user", "postgres");
-        properties.put("flowgate.db-password", "");
-        prepare(GatewayServer.start(properties));
+    static void start() {
+        postgres = PostgresServer.startNew();
+        prepare(postgres.startGateway(properties()));
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        platform.close();
+    static void stop() {
         postgres.close();
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,12 @@ final class TriggerFixtures {
     private static final long TIMEOUT_NANOS = 30_000_000_000L;
 
     private TriggerFixtures() {
+    }
+
+    /** The gateway's properties for the broker: quick retries, and contracts' triggers picked up within 200 ms. */
+    static Map<String, Object> properties(TriggerTopics kafka) {
+        return Map.of("flowgate.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "flowgate.triggers.retry-backoff", "50ms", "flowgate.triggers.refresh-interval", "200ms");
     }
 
     static void deployAndPublish(GatewayServer gateway) {

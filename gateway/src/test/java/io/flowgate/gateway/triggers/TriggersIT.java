@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.flowgate.gateway.triggers.TriggerTopics.header;
@@ -27,8 +26,7 @@ class TriggersIT {
     static void start() {
         kafka = new TriggerTopics();
         kafka.createTopics(EXTERNAL, DELIVERIES, REFUSED);
-        gateway = GatewayServer.start(Map.of("flowgate.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "flowgate.triggers.retry-backoff", "50ms", "flowgate.triggers.refresh-interval", "200ms"));
+        gateway = GatewayServer.start(TriggerFixtures.properties(kafka));
         TriggerFixtures.deployAndPublish(gateway);
     }
 
@@ -199,59 +197,7 @@ class TriggersIT {
 
     @Test
     void triggersActInTheirFixedTenantOrInTheTenantOfTheInstanceTheyCorrelateTo() throws Exception {
-        String bistroStarts = unique("bistro.starts");
-        String dinerStarts = unique("diner.starts");
-        String dinerDeliveries = unique("diner.deliveries");
-        String deliveries = unique("deliveries.by.instance");
-        kafka.createTopics(bistroStarts, dinerStarts, dinerDeliveries, deliveries);
-        String start = "flow: restock-review, business-key: '{value.sku}'";
-        String correlate = "flow: restock-review, action: correlate, message: deliveryArrived, "
-                + "business-key: '{value.sku}', variables: {delivered: '{value.qty}'}";
-        String contract = "openapi: 3.0.3\ninfo: {title: Tenant triggers, version: '1'}\nx-flow-triggers:\n"
-                + "  - {kafka: {topic: " + bistroStarts + ", group: tenants}, " + start + ", tenant: {fixed: bistro}}\n"
-                + "  - {kafka: {topic: " + dinerStarts + ", group: tenants}, " + start + ", tenant: {fixed: diner}}\n"
-                + "  - {kafka: {topic: " + dinerDeliveries + ", group: tenants}, " + correlate
-                + ", tenant: {fixed: diner}}\n"
-                + "  - {kafka: {topic: " + deliveries + ", group: tenants}, " + correlate + ", tenant: instance}\n"
-                + "paths: {}\n";
-        GatewayServer.Reply published = gateway.post("/admin/contracts", "application/yaml", contract);
-        assertThat(published.status()).as(published.toString()).isEqualTo(201);
-        try {
-            bistroThenEither(bistroStarts, dinerStarts, dinerDeliveries, deliveries);
-        } finally {
-            gateway.delete("/admin/contracts/tenant-triggers");
-        }
-    }
-
-    /** The scenario of the test above, on its contract's four topics. */
-    private void bistroThenEither(String bistroStarts, String dinerStarts, String dinerDeliveries, String deliveries)
-            throws InterruptedException {
-        String sku = unique("bistro-sku");
-        String shared = unique("shared-sku");
-
-        kafka.send(bistroStarts, sku, "{\"sku\":\"" + sku + "\"}");
-        String bistro = TriggerFixtures.awaitInstances(gateway, "restock-review", sku, 1).get(0).path("id").asText();
-        assertThat(gateway.get("/admin/instances/" + bistro).json().path("tenantId").asText()).isEqualTo("bistro");
-        String forDiner = UUID.randomUUID().toString();
-        kafka.send(dinerDeliveries, sku, "{\"sku\":\"" + sku + "\",\"qty\":4}", "flowgate-event-id", forDiner);
-        assertThat(header(TriggerFixtures.deadLetter(kafka, dinerDeliveries + ".dlt", forDiner),
-                "flowgate-dlt-error-code")).as("diner's deliveries never reach bistro")
-                .isEqualTo("no-matching-instance");
-        kafka.send(deliveries, sku, "{\"sku\":\"" + sku + "\",\"qty\":9}");
-        assertThat(TriggerFixtures.awaitActivity(gateway, bistro, "check").path("variables").path("delivered").asInt())
-                .isEqualTo(9);
-
-        kafka.send(bistroStarts, shared, "{\"sku\":\"" + shared + "\"}");
-        kafka.send(dinerStarts, shared, "{\"sku\":\"" + shared + "\"}");
-        List<JsonNode> both = TriggerFixtures.awaitInstances(gateway, "restock-review", shared, 2);
-        String ambiguous = UUID.randomUUID().toString();
-        kafka.send(deliveries, shared, "{\"sku\":\"" + shared + "\",\"qty\":1}", "flowgate-event-id", ambiguous);
-        assertThat(header(TriggerFixtures.deadLetter(kafka, deliveries + ".dlt", ambiguous),
-                "flowgate-dlt-error-code")).isEqualTo("ambiguous-match");
-        for (JsonNode instance : both) {
-            JsonNode details = gateway.get("/admin/instances/" + instance.path("id").asText()).json();
-            assertThat(details.path("variables").has("delivered")).as(details.toString()).isFalse();
-        }
+        TenantTriggers.actInTheirTenant(kafka, gateway);
     }
 
     private static String unique(String prefix) {

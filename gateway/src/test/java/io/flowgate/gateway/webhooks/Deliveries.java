@@ -1,5 +1,9 @@
 package io.flowgate.gateway.webhooks;
 
+import io.flowgate.gateway.GatewayServer;
+import io.flowgate.gateway.GatewayServer.Reply;
+
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +32,27 @@ final class Deliveries {
         Map<String, List<String>> all = new LinkedHashMap<>();
         headers.forEach((name, value) -> all.put(name, List.of(value)));
         return new SignedRequest(all, body, NOW, TOLERANCE);
+    }
+
+    /** POSTs {@code body} to {@code path} through {@code sender} as GitHub sends a delivery. */
+    static Reply github(GatewayServer sender, String path, String body, String delivery, String signature) {
+        return sender.send(HttpRequest.newBuilder(sender.uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "push")
+                .header("X-GitHub-Delivery", delivery)
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POSTs {@code body} to {@code path} through {@code sender} with the Standard Webhooks headers. */
+    static Reply standard(GatewayServer sender, String path, String body, String id, Instant timestamp,
+                          String signature) {
+        return sender.send(HttpRequest.newBuilder(sender.uri(path))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp.getEpochSecond()))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static byte[] utf8(String text) {

@@ -41,14 +41,9 @@ class WebhooksIT {
     private static final byte[] OLD_KEY = "the old standard webhooks key..".getBytes(StandardCharsets.UTF_8);
     private static final String NEW_SECRET = "whsec_" + Base64.getEncoder().encodeToString(NEW_KEY);
     private static final String OLD_SECRET = "whsec_" + Base64.getEncoder().encodeToString(OLD_KEY);
-    private static final byte[] BISTRO_KEY = "bistro's standard webhooks key".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DINER_OLD_KEY = "diner's old standard webhooks key".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] DINER_NEW_KEY = "diner's new standard webhooks key".getBytes(StandardCharsets.UTF_8);
 
     private static GatewayServer gateway;
     private static GatewayServer sender;
-    private static GatewayServer bistro;
-    private static GatewayServer diner;
     private static Path secrets;
 
     @BeforeAll
@@ -58,9 +53,6 @@ class WebhooksIT {
         Files.writeString(secrets.resolve("plain"), PLAIN_SECRET);
         Files.writeString(secrets.resolve("standard-new"), NEW_SECRET + "\n");
         Files.writeString(secrets.resolve("standard-old"), OLD_SECRET + "\n");
-        Files.writeString(secrets.resolve("bistro"), whsec(BISTRO_KEY));
-        Files.writeString(secrets.resolve("diner-new"), whsec(DINER_NEW_KEY));
-        Files.writeString(secrets.resolve("diner-old"), whsec(DINER_OLD_KEY));
         gateway = GatewayServer.start(Map.of("flowgate.webhooks.secrets-dir", secrets.toString()));
         for (String flow : List.of("greeting.bpmn", "payment-wait.bpmn", "flaky-now.bpmn", "slow-job.bpmn")) {
             assertThat(gateway.deployFlow(flow).status()).as(flow).isEqualTo(201);
@@ -70,12 +62,7 @@ class WebhooksIT {
         Reply flaky = gateway.post("/admin/contracts", "application/yaml",
                 GatewayServer.resource("webhook-flaky.yaml").replace("@SECRETS@", secrets.toString()));
         assertThat(flaky.status()).as(flaky.toString()).isEqualTo(201);
-        Reply tenants = gateway.post("/admin/contracts", "application/yaml",
-                GatewayServer.resource("webhook-tenants.yaml").replace("@SECRETS@", secrets.toString()));
-        assertThat(tenants.status()).as(tenants.toString()).isEqualTo(201);
         sender = gateway.anonymous();
-        bistro = gateway.as(gateway.createUser("bistro-clerk", "bistro", "customer"));
-        diner = gateway.as(gateway.createUser("diner-clerk", "diner", "customer"));
     }
 
     @AfterAll
@@ -293,96 +280,6 @@ class WebhooksIT {
         assertThat(reply.json().path("state").asText()).isEqualTo("COMPLETED");
     }
 
-    // --- tenants ------------------------------------------------------------------------------------------------
-
-    @Test
-    void aWebhookWithAFixedTenantStartsItsInstancesInThatTenant() throws Exception {
-        String body = orderJson(order(), "Bistro");
-
-        Reply reply = github("/hooks/bistro/orders", body, UUID.randomUUID().toString(),
-                "sha256=" + hexHmac(GITHUB_SECRET, body));
-
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        String id = reply.json().path("instanceId").asText();
-        assertThat(gateway.awaitEnded(id, Duration.ofSeconds(10)).path("state").asText()).isEqualTo("COMPLETED");
-        JsonNode instance = gateway.get("/admin/instances/" + id).json();
-        assertThat(instance.path("tenantId").asText()).isEqualTo("bistro");
-        assertThat(instance.path("variables").path("tenantClaim").asText()).isEqualTo("bistro");
-        assertThat(bistro.get("/instances/" + id).status()).isEqualTo(200);
-        assertThat(diner.get("/instances/" + id).status()).isEqualTo(404);
-    }
-
-    @Test
-    void aCallbackSignedWithOneTenantsSecretSettlesOnlyThatTenantsInstanceWithTheKey() throws Exception {
-        String order = order();
-        String bistroWaits = waitingFor(bistro, order);
-        String dinerWaits = waitingFor(diner, order);
-        String body = "{\"data\":{\"orderId\":\"" + order + "\"}}";
-
-        Reply forBistro = tenantCallback(body, "msg_" + UUID.randomUUID(), BISTRO_KEY);
-
-        assertThat(forBistro.status()).as(forBistro.toString()).isEqualTo(202);
-        assertThat(forBistro.header("Flowgate-Instance")).isEqualTo(bistroWaits);
-        assertThat(gateway.awaitEnded(bistroWaits, Duration.ofSeconds(10)).path("state").asText())
-                .isEqualTo("COMPLETED");
-        assertThat(gateway.get("/instances/" + dinerWaits).json().path("state").asText()).isEqualTo("WAITING");
-
-        Reply forDiner = tenantCallback(body, "msg_" + UUID.randomUUID(), DINER_OLD_KEY);
-
-        assertThat(forDiner.status()).as(forDiner.toString()).isEqualTo(202);
-        assertThat(forDiner.header("Flowgate-Instance")).isEqualTo(dinerWaits);
-        assertThat(gateway.awaitEnded(dinerWaits, Duration.ofSeconds(10)).path("state").asText())
-                .isEqualTo("COMPLETED");
-    }
-
-    @Test
-    void aCallbackForAnotherTenantsKeyFindsNothingInItsOwnTenant() {
-        String order = order();
-        String dinerWaits = waitingFor(diner, order);
-
-        Reply forBistro = tenantCallback("{\"data\":{\"orderId\":\"" + order + "\"}}",
-                "msg_" + UUID.randomUUID(), BISTRO_KEY);
-
-        assertThat(forBistro.status()).as(forBistro.toString()).isEqualTo(404);
-        assertThat(forBistro.json().path("type").asText()).endsWith("/no-matching-instance");
-        assertThat(gateway.get("/instances/" + dinerWaits).json().path("state").asText()).isEqualTo("WAITING");
-    }
-
-    @Test
-    void theSameDeliveryIdFromTwoTenantsIsTwoDeliveries() {
-        String order = order();
-        String bistroWaits = waitingFor(bistro, order);
-        String dinerWaits = waitingFor(diner, order);
-        String body = "{\"data\":{\"orderId\":\"" + order + "\"}}";
-        String id = "msg_" + UUID.randomUUID();
-
-        Reply fromBistro = tenantCallback(body, id, BISTRO_KEY);
-        Reply fromDiner = tenantCallback(body, id, DINER_NEW_KEY);
-
-        assertThat(fromBistro.status()).as(fromBistro.toString()).isEqualTo(202);
-        assertThat(fromDiner.status()).as(fromDiner.toString()).isEqualTo(202);
-        assertThat(fromDiner.header("Webhook-Replayed")).isNull();
-        assertThat(fromBistro.header("Flowgate-Instance")).isEqualTo(bistroWaits);
-        assertThat(fromDiner.header("Flowgate-Instance")).isEqualTo(dinerWaits);
-    }
-
-    @Test
-    void aDeliverySignedWithTheSecretsOfTwoTenantsIsRefused() {
-        String order = order();
-        String bistroWaits = waitingFor(bistro, order);
-        String body = "{\"data\":{\"orderId\":\"" + order + "\"}}";
-        String id = "msg_" + UUID.randomUUID();
-        Instant now = Instant.now();
-        String signed = id + "." + now.getEpochSecond() + "." + body;
-
-        Reply reply = standard("/hooks/tenants/payments", body, id, now,
-                "v1," + base64Hmac(BISTRO_KEY, signed) + " v1," + base64Hmac(DINER_NEW_KEY, signed));
-
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
-        assertThat(reply.json().path("detail").asText()).contains("more than one tenant");
-        assertThat(gateway.get("/instances/" + bistroWaits).json().path("state").asText()).isEqualTo("WAITING");
-    }
-
     @Test
     void aSecretFileOutsideTheSecretsDirectoryIsRefusedExactlyLikeAMissingOne() throws IOException {
         Path outside = Files.writeString(Files.createTempFile("not-a-secret", ".txt"), "readable by the gateway");
@@ -403,43 +300,16 @@ class WebhooksIT {
                 .isEqualTo(aboutMissing.body().replace(missing, "PATH"));
     }
 
-    private static String waitingFor(GatewayServer user, String order) {
-        Reply waiting = user.post("/tenant-payments/" + order, "application/json", "");
-        assertThat(waiting.status()).as(waiting.toString()).isEqualTo(201);
-        assertThat(waiting.header("Flowgate-Instance-State")).isEqualTo("WAITING");
-        return waiting.header("Flowgate-Instance");
-    }
-
-    private static Reply tenantCallback(String body, String id, byte[] key) {
-        Instant now = Instant.now();
-        return standard("/hooks/tenants/payments", body, id, now,
-                "v1," + base64Hmac(key, id + "." + now.getEpochSecond() + "." + body));
-    }
-
-    private static String whsec(byte[] key) {
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
-    }
-
     private static Reply github(String body, String delivery, String signature) {
         return github("/hooks/github/orders", body, delivery, signature);
     }
 
     private static Reply github(String path, String body, String delivery, String signature) {
-        return sender.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "push")
-                .header("X-GitHub-Delivery", delivery)
-                .header("X-Hub-Signature-256", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return Deliveries.github(sender, path, body, delivery, signature);
     }
 
     private static Reply standard(String path, String body, String id, Instant timestamp, String signature) {
-        return sender.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp.getEpochSecond()))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return Deliveries.standard(sender, path, body, id, timestamp, signature);
     }
 
     private static double rejected(String reason) {
