@@ -20,12 +20,19 @@ import javax.sql.DataSource;
 @Factory
 public class WorkflowEngineFactory {
 
+    /** Who this node is for the life of the process: the job lock owner, its row in {@code cluster_nodes}. */
+    @Singleton
+    public NodeIdentity nodeIdentity() {
+        return NodeIdentity.create();
+    }
+
     /** The engine's build; needs only a {@link DataSource} bean (the gateway's pool). */
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings) {
-        return EngineBuild.start(() -> CamundaEngineBuilder.prepare(dataSource, settings));
+    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
+                                   NodeIdentity node) {
+        return EngineBuild.start(() -> CamundaEngineBuilder.prepare(dataSource, settings, nodeSettings, node));
     }
 
     /**

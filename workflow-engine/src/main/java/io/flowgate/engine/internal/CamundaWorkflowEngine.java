@@ -22,6 +22,7 @@ import io.flowgate.engine.TaskQuery;
 import io.flowgate.engine.UserTaskView;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.internal.nodes.NodeMembership;
 import org.camunda.bpm.engine.ProcessEngine;
 
 import javax.sql.DataSource;
@@ -37,6 +38,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PendingMessages pendingMessages;
+    private final NodeMembership membership;
     private final ProcessEngine engine;
     private final CommandRunner runner;
     private final StartFlow startFlow;
@@ -63,8 +65,9 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final StartOnce startOnce;
     private final CorrelateOnce correlateOnce;
 
-    CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages) {
+    CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages, NodeMembership membership) {
         this.pendingMessages = pendingMessages;
+        this.membership = membership;
         this.engine = context.engine();
         this.runner = context.runner();
         DefinitionKeys keys = new DefinitionKeys(engine.getRepositoryService());
@@ -238,13 +241,20 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         return unclaimTask.execute(taskId);
     }
 
-    /** Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor). */
+    /**
+     * Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor), and
+     * last leaves the cluster (this node's heartbeat goes on while its job executor finishes its jobs).
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             pendingMessages.close();
             runner.close();
-            engine.close();
+            try {
+                engine.close();
+            } finally {
+                membership.close();
+            }
         }
     }
 }
