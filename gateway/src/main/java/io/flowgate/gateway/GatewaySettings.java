@@ -41,7 +41,7 @@ public class GatewaySettings {
         if (dbUrl != null && !dbUrl.isBlank()) {
             return dbUrl;
         }
-        return "jdbc:h2:file:" + dataDirectory().resolve("flowgate") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDirectory().resolve("flowgate") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public boolean embeddedDatabase() {

@@ -60,6 +60,11 @@ public final class PostgresServer implements AutoCloseable {
         return gateway;
     }
 
+    /** A new, empty database of this server, for a gateway started otherwise (e.g. as a child process). */
+    public String newDatabaseUrl() {
+        return postgres.getJdbcUrl("postgres", createDatabase());
+    }
+
     private synchronized String createDatabase() {
         String name = "flowgate_" + ++databases;
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement create = c.createStatement()) {
