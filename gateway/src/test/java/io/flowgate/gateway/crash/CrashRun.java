@@ -52,6 +52,7 @@ final class CrashRun {
     }
 
     static final int CUSTOMERS = 4;
+    private static final String ENV_PROPERTY = "crash.env.";
     private static final int CLIENT_THREADS = 24;
     private static final int MAX_ORDERS = 480;
     private static final int MIN_ANSWERS_BEFORE_CRASH = 60;
@@ -147,6 +148,10 @@ final class CrashRun {
             env.put("FLOWGATE_DB_USER", database.user());
             env.put("FLOWGATE_DB_PASSWORD", database.password());
         }
+        // -Dcrash.env.FLOWGATE_X=v runs the gateway with another setting, e.g. FLOWGATE_H2_CRASH_LOSS_WINDOW=500ms
+        // shows what the default protects against
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith(ENV_PROPERTY))
+                .forEach(p -> env.put(p.substring(ENV_PROPERTY.length()), System.getProperty(p)));
         return env;
     }
 
