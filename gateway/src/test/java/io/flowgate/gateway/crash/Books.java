@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * What the database holds after the run, read once the gateway has stopped (an H2 file opens in one process at a
- * time): the order instances by the client's ref, the orders, the sandbox provider's ledger, the stock holds.
+ * time): the order instances by the client's ref, the orders, the stock holds; and the provider's ledger.
  */
 record Books(Map<String, List<String>> instancesByRef, Map<String, Instance> instances, Map<String, Order> ordersByInstance,
              List<Charge> charges, List<Hold> holds, List<String> stockMismatches) {
@@ -38,8 +39,10 @@ record Books(Map<String, List<String>> instancesByRef, Map<String, Instance> ins
     record Hold(String id, String instanceId, String status) {
     }
 
-    static Books read(String jdbcUrl, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+    /** The gateway's database at {@code jdbcUrl}; the provider's ledger from {@code providerBooks}. */
+    static Books read(String jdbcUrl, String user, String password, DataSource providerBooks) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             Connection provider = providerBooks.getConnection()) {
             Map<String, List<String>> byRef = new HashMap<>();
             query(c, "SELECT TEXT_, PROC_INST_ID_ FROM ACT_HI_VARINST WHERE NAME_ = 'crashRef'",
                     rs -> byRef.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(rs.getString(2)));
@@ -53,7 +56,7 @@ record Books(Map<String, List<String>> instancesByRef, Map<String, Instance> ins
                 orders.put(instance, new Order(rs.getString(1), instance, rs.getString(3), rs.getLong(4)));
             });
             List<Charge> charges = new ArrayList<>();
-            query(c, "SELECT payment_id, order_ref, status, amount, refunded_amount FROM sandbox_payment_ledger",
+            query(provider, "SELECT payment_id, order_ref, status, amount, refunded_amount FROM sandbox_payment_ledger",
                     rs -> charges.add(new Charge(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4), rs.getBigDecimal(5))));
             List<Hold> holds = new ArrayList<>();

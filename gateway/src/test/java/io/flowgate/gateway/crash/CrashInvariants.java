@@ -78,7 +78,9 @@ final class CrashInvariants {
             BigDecimal expected = "PAID".equals(order.state()) ? BigDecimal.valueOf(order.totalMinor(), 2)
                     : BigDecimal.ZERO;
             if (kept.compareTo(expected) != 0 && !"REFUNDED".equals(order.state())) {
-                violations.add("order " + order.id() + " of " + callOf(run, order.instanceId()) + " is " + order.state()
+                String state = FINAL_ORDER_STATES.contains(order.state()) ? order.state()
+                        : order.state() + " (not ended: neither paid nor cancelled)";
+                violations.add("order " + order.id() + " of " + callOf(run, order.instanceId()) + " is " + state
                         + ": the provider keeps " + kept + ", expected " + expected + "; ledger "
                         + run.books().chargesOf(order.id()));
             }

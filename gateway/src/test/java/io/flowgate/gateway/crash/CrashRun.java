@@ -3,6 +3,7 @@ package io.flowgate.gateway.crash;
 import io.flowgate.gateway.crash.OrderLoad.Sent;
 import io.flowgate.gateway.testsupport.GatewayProcess;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ final class CrashRun {
 
     static final int CUSTOMERS = 4;
     private static final String ENV_PROPERTY = "crash.env.";
+    private static final Duration PAYMENTS_READ_TIMEOUT = Duration.ofSeconds(2);
     private static final int CLIENT_THREADS = 24;
     private static final int MAX_ORDERS = 480;
     private static final int MIN_ANSWERS_BEFORE_CRASH = 60;
@@ -96,7 +98,10 @@ final class CrashRun {
     }
 
     Outcome run() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.create(name, env())) {
+        int port = GatewayProcess.freePort();
+        try (CrashProvider provider = new CrashProvider(name, URI.create("http://127.0.0.1:" + port
+                + "/payment-callbacks"), PAYMENTS_READ_TIMEOUT);
+             GatewayProcess gateway = GatewayProcess.create(name, env(port, provider))) {
             gateway.start();
             CrashClient client = new CrashClient(gateway);
             client.setUp(CUSTOMERS);
@@ -128,21 +133,22 @@ final class CrashRun {
             Duration waited = Duration.ofNanos(System.nanoTime() - began);
             gateway.terminate(Duration.ofSeconds(90));
             Books books = database.embedded()
-                    ? Books.read("jdbc:h2:file:" + gateway.dataDir().resolve("flowgate"), "sa", "")
-                    : Books.read(database.jdbcUrl(), database.user(), database.password());
+                    ? Books.read("jdbc:h2:file:" + gateway.dataDir().resolve("flowgate"), "sa", "", provider.books())
+                    : Books.read(database.jdbcUrl(), database.user(), database.password(), provider.books());
             return new Outcome(seed, stop, crashAfter, sent, retries, unended, waited, books, gateway.log().toString());
         }
     }
 
-    private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
+    private Map<String, String> env(int port, CrashProvider provider) {
+        Map<String, String> env = new HashMap<>(provider.gatewayEnv());
+        env.put("FLOWGATE_PORT", Integer.toString(port));
         env.put("FLOWGATE_ADMIN_PASSWORD", CrashClient.ADMIN_PASSWORD);
         env.put("FLOWGATE_BCRYPT_COST", "10");
         env.put("FLOWGATE_LOGIN_RATE_LIMIT", "1000");
         env.put("FLOWGATE_LOGIN_USER_RATE_LIMIT", "1000");
         env.put("FLOWGATE_JWT_SECRET", "crash-suite-secret-" + "0123456789abcdef0123456789abcdef");
         // timeout-once loses its first answer after this and is retried 10 s later (the flow's retry cycle)
-        env.put("FLOWGATE_PAYMENTS_READ_TIMEOUT", "2s");
+        env.put("FLOWGATE_PAYMENTS_READ_TIMEOUT", PAYMENTS_READ_TIMEOUT.toMillis() + "ms");
         if (!database.embedded()) {
             env.put("FLOWGATE_DB_URL", database.jdbcUrl());
             env.put("FLOWGATE_DB_USER", database.user());

@@ -46,20 +46,24 @@ public final class GatewayProcess implements AutoCloseable {
     /**
      * A gateway on a new data directory and a free port, not started yet. {@code env} adds to (or overrides) what
      * every child gets: its port and data directory, and the payment sandbox calling back this gateway's
-     * {@code /payment-callbacks} signed with a fresh secret, as {@code ./run} sets it.
+     * {@code /payment-callbacks} signed with a fresh secret, as {@code ./run} sets it. A caller that must know the
+     * port before (e.g. for a provider calling back) passes {@code FLOWGATE_PORT} from {@link #freePort()}.
+     * Typical use: {@code try (GatewayProcess g = GatewayProcess.create("x", Map.of()).start()) { … g.kill();
+     * g.start(); … }}.
      */
     public static GatewayProcess create(String name, Map<String, String> env) {
         try {
             Path dataDir = Files.createTempDirectory("flowgate-" + name);
             Path logs = Files.createDirectories(MODULE.resolve("target/gateway-processes"));
-            int port = freePort();
             Map<String, String> all = new HashMap<>();
-            all.put("FLOWGATE_PORT", Integer.toString(port));
+            all.put("FLOWGATE_PORT", Integer.toString(freePort()));
             all.put("FLOWGATE_DATA_DIR", dataDir.toString());
             all.put("FLOWGATE_PAYMENTS_WEBHOOK_SECRET", "whsec_" + java.util.Base64.getEncoder()
                     .encodeToString(new java.security.SecureRandom().generateSeed(32)));
-            all.put("FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_URL", "http://127.0.0.1:" + port + "/payment-callbacks");
             all.putAll(env);
+            int port = Integer.parseInt(all.get("FLOWGATE_PORT"));
+            all.put("FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_URL", all.getOrDefault("FLOWGATE_PAYMENTS_SANDBOX_WEBHOOK_URL",
+                    "http://127.0.0.1:" + port + "/payment-callbacks"));
             return new GatewayProcess(dataDir, logs.resolve(name + ".log"), port, Map.copyOf(all));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -180,9 +184,12 @@ public final class GatewayProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    /** A port nobody listens on now: for a child whose port must be known before it is created. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
