@@ -26,7 +26,8 @@ final class CamundaConfigurator {
      * bound); {@code connectors} is asked for the registry when a flow is parsed.
      */
     static ProcessEngine build(DataSource dataSource, EngineSettings settings, Supplier<ConnectorRegistry> connectors,
-                               StartTickets tickets, SettleSignals signals, VariableCodec codec) {
+                               StartTickets tickets, SettleSignals signals, VariableCodec codec,
+                               BusinessKeys keys) {
         var configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(settings.name());
         configuration.setDataSource(dataSource);
@@ -54,7 +55,7 @@ final class CamundaConfigurator {
         secure(configuration, tickets);
         // Camunda appends to these lists during init, so they must be mutable
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
-                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals),
+                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals, keys),
                 new EventParseListener())));
         events(configuration);
         return configuration.buildProcessEngine();

@@ -26,13 +26,16 @@ public final class PreparedEngine implements AutoCloseable {
     private final VariableCodec codec = new VariableCodec();
     private final StartTickets tickets;
     private final SettleSignals signals = new SettleSignals();
+    private final BusinessKeys keys;
     private final ProcessEngine engine;
 
     private PreparedEngine(DataSource dataSource, EngineSettings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.tickets = new StartTickets(settings.failedStartRetention());
-        this.engine = CamundaConfigurator.build(dataSource, settings, this::connectors, tickets, signals, codec);
+        this.keys = new BusinessKeys(dataSource);
+        this.engine = CamundaConfigurator.build(dataSource, settings, this::connectors, tickets, signals, codec,
+                keys);
     }
 
     /** Builds the Camunda engine on the data source (creating or upgrading its tables); takes seconds. */
@@ -52,8 +55,9 @@ public final class PreparedEngine implements AutoCloseable {
                 settings.commandQueueSize());
         PendingMessages pending = new PendingMessages(dataSource, engine, codec, Clock.systemUTC());
         CamundaWorkflowEngine started = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
-                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable()),
-                new LatestDefinitions(engine.getRepositoryService())), pending);
+                reader, new Settler(reader, signals),
+                new FlowChecker(registry.ids(), registry.unavailable(), settings.timerFloor()),
+                new LatestDefinitions(engine.getRepositoryService()), keys), pending);
         pending.start();
         if (settings.jobExecutorEnabled()) {
             ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().start();
