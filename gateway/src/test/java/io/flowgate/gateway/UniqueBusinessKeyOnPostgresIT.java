@@ -80,7 +80,7 @@ class UniqueBusinessKeyOnPostgresIT {
         });
         // a refusal that raced the winner's commit names it once it has committed; none names another instance
         assertThat(replies).filteredOn(r -> r.status() == 409).extracting(r -> r.json().path("instanceId").asText())
-                .containsOnly(instanceId, "");
+                .isSubsetOf(instanceId, "");
         Reply again = clerkOnB.postJson("/refunds", refund);
         assertThat(again.json().path("instanceId").asText()).isEqualTo(instanceId);
         Reply decision = managerOnB.postJson("/refunds/" + order + "/decision", "{\"approved\":false}");
