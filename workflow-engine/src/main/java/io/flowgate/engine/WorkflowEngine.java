@@ -43,8 +43,48 @@ public interface WorkflowEngine {
     /** The BPMN XML of a flow version ({@code null} version = latest). */
     Optional<String> xml(String flowKey, Integer version);
 
+    /** The model of one deployed version of a flow. */
+    Optional<FlowModel> model(String flowKey, int version);
+
+    // ---- flow lifecycle ----
+
+    /**
+     * Suspends a flow version: while it is the latest, starts of the flow are refused with {@link FlowSuspended}
+     * (from operations, webhooks and triggers alike) and its timer start events do not fire. Its running instances
+     * go on. Suspending a suspended version changes nothing.
+     *
+     * @return the version as it stands after
+     * @throws FlowNotFound when the flow has no such version
+     */
+    FlowSummary suspend(String flowKey, int version);
+
+    /**
+     * Activates a suspended flow version: starts are accepted again and its timer start events fire again.
+     * Activating an active version changes nothing.
+     *
+     * @return the version as it stands after
+     * @throws FlowNotFound when the flow has no such version
+     */
+    FlowSummary activate(String flowKey, int version);
+
+    /**
+     * Removes a flow version that has no running instance; the history of its ended instances stays. When it was
+     * the latest, the previous version becomes the latest again (with its timer and message start events).
+     *
+     * @throws FlowNotFound      when the flow has no such version
+     * @throws FlowVersionInUse  when instances of the version run
+     */
+    void undeploy(String flowKey, int version);
+
     // ---- running flows ----
 
+    /**
+     * Starts the latest version of a flow, answering within the budget.
+     *
+     * @throws FlowNotFound     when no version of the flow is deployed
+     * @throws FlowSuspended    when its latest version is suspended
+     * @throws BusinessKeyInUse when the request claims its business key and an instance of the flow runs with it
+     */
     FlowInstance start(StartRequest request, Duration budget);
 
     /**

@@ -16,11 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input. */
+/**
+ * Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input, count
+ * calls per business key.
+ */
 public final class TestConnectors {
 
     /** Calls of {@code test.flaky} per instance id. */
     public static final Map<String, AtomicInteger> FLAKY_CALLS = new ConcurrentHashMap<>();
+    /** Calls of {@code test.count} per business key of the calling instance. */
+    public static final Map<String, AtomicInteger> COUNTED = new ConcurrentHashMap<>();
 
     private TestConnectors() {
     }
@@ -42,6 +47,10 @@ public final class TestConnectors {
                     throw new IllegalStateException("the backend went down");
                 }),
                 connector("test.flaky", List.of(), TestConnectors::failFirstCall),
+                connector("test.count", List.of(), request -> {
+                    COUNTED.computeIfAbsent(request.businessKey(), key -> new AtomicInteger()).incrementAndGet();
+                    return Map.of();
+                }),
                 connector("test.required", List.of(new ConnectorParameter("sku", "string", true, "article")),
                         request -> Map.of("reserved", true))));
     }

@@ -78,7 +78,7 @@ public class FlowCall {
             case START -> {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
                 StartRequest start = new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
-                        variables, tenant, caller.subject());
+                        variables, tenant, caller.subject(), binding.uniqueBusinessKey());
                 // an asynchronous 202 stands for a start that has committed, within the timeout (a webhook
                 // sender's: within FLOWGATE_WEBHOOK_ACCEPT_TIMEOUT)
                 if (binding.mode() == FlowMode.ASYNC) {

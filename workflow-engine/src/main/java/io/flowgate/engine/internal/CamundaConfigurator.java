@@ -29,7 +29,7 @@ final class CamundaConfigurator {
      */
     static ProcessEngine build(DataSource dataSource, EngineSettings settings, NodeSettings nodes, NodeIdentity node,
                                Supplier<ConnectorRegistry> connectors, StartTickets tickets, SettleSignals signals,
-                               VariableCodec codec) {
+                               VariableCodec codec, BusinessKeys keys) {
         var configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(settings.name());
         configuration.setDataSource(dataSource);
@@ -58,7 +58,7 @@ final class CamundaConfigurator {
         secure(configuration, tickets);
         // Camunda appends to these lists during init, so they must be mutable
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
-                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals),
+                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals, keys),
                 new EventParseListener())));
         events(configuration);
         return configuration.buildProcessEngine();

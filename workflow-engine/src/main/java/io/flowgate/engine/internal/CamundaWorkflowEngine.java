@@ -60,7 +60,10 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final DeployFlow deployFlow;
     private final InspectFlow inspectFlow;
     private final ListFlows listFlows;
-    private final LatestFlow latestFlow;
+    private final ReadFlowModel readFlowModel;
+    private final SuspendFlow suspendFlow;
+    private final ActivateFlow activateFlow;
+    private final UndeployFlow undeployFlow;
     private final FlowXml flowXml;
     private final StartOnce startOnce;
     private final CorrelateOnce correlateOnce;
@@ -90,14 +93,18 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.readTask = new ReadTask(context, taskViews);
         this.claimTask = new ClaimTask(context, readTask);
         this.unclaimTask = new UnclaimTask(context, readTask);
-        this.deployFlow = new DeployFlow(context);
+        TimerStartJobs timerStarts = new TimerStartJobs(context);
+        this.deployFlow = new DeployFlow(context, timerStarts);
+        this.suspendFlow = new SuspendFlow(context, timerStarts);
+        this.activateFlow = new ActivateFlow(context, timerStarts);
+        this.undeployFlow = new UndeployFlow(context, timerStarts);
         ReceivedMessages received = new ReceivedMessages(context);
         this.startOnce = new StartOnce(context, received);
         this.correlateOnce = new CorrelateOnce(context, received);
         this.inspectFlow = new InspectFlow(context);
         this.listFlows = new ListFlows(context);
         this.flowXml = new FlowXml(context);
-        this.latestFlow = new LatestFlow(context, flowXml);
+        this.readFlowModel = new ReadFlowModel(context, flowXml);
     }
 
     /** Builds the Camunda engine on the data source (creating or upgrading its tables) and starts it. */
@@ -128,12 +135,32 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     @Override
     public Optional<FlowModel> latest(String flowKey) {
-        return latestFlow.execute(flowKey);
+        return readFlowModel.execute(flowKey, null);
     }
 
     @Override
     public Optional<String> xml(String flowKey, Integer version) {
         return flowXml.execute(flowKey, version);
+    }
+
+    @Override
+    public Optional<FlowModel> model(String flowKey, int version) {
+        return readFlowModel.execute(flowKey, version);
+    }
+
+    @Override
+    public FlowSummary suspend(String flowKey, int version) {
+        return suspendFlow.execute(flowKey, version);
+    }
+
+    @Override
+    public FlowSummary activate(String flowKey, int version) {
+        return activateFlow.execute(flowKey, version);
+    }
+
+    @Override
+    public void undeploy(String flowKey, int version) {
+        undeployFlow.execute(flowKey, version);
     }
 
     @Override

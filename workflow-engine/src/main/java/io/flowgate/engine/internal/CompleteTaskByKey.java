@@ -17,6 +17,9 @@ import java.util.Map;
 /** Completes the one open user task with a definition key in the instance of a flow found by business key. */
 final class CompleteTaskByKey {
 
+    /** How many of the instances behind an ambiguous match are named, for an operator to resolve it. */
+    static final int AMBIGUOUS_SHOWN = 10;
+
     private final EngineContext context;
     private final BudgetedCommand command;
     private final TaskViews views;
@@ -73,7 +76,8 @@ final class CompleteTaskByKey {
         }
         if (found.size() > 1) {
             long count = query.count();
-            throw new AmbiguousMatch(count + " open tasks match " + target, count);
+            throw new AmbiguousMatch(count + " open tasks match " + target, count, query.listPage(0, AMBIGUOUS_SHOWN)
+                    .stream().map(Task::getProcessInstanceId).distinct().toList());
         }
         return found.get(0);
     }

@@ -73,7 +73,8 @@ final class CorrelateMessage {
         if (found.size() > 1) {
             long count = query.count();
             throw new AmbiguousMatch(count + " waiting executions of " + target + " match the message '"
-                    + request.messageName() + "'", count);
+                    + request.messageName() + "'", count, query.listPage(0, CompleteTaskByKey.AMBIGUOUS_SHOWN)
+                    .stream().map(Execution::getProcessInstanceId).distinct().toList());
         }
         return found.get(0);
     }

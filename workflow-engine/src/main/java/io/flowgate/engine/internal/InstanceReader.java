@@ -201,8 +201,16 @@ final class InstanceReader {
         return value == null ? null : value.getValue();
     }
 
+    /**
+     * Camunda joins the version in from the definition, which is gone once its version was undeployed; the
+     * definition id still says it ({@code key:version:uuid}, unless the key was too long for that form).
+     */
     private static int version(HistoricProcessInstance stored) {
-        return stored.getProcessDefinitionVersion() == null ? 0 : stored.getProcessDefinitionVersion();
+        if (stored.getProcessDefinitionVersion() != null) {
+            return stored.getProcessDefinitionVersion();
+        }
+        String[] id = String.valueOf(stored.getProcessDefinitionId()).split(":");
+        return id.length == 3 && id[1].matches("\\d{1,9}") ? Integer.parseInt(id[1]) : 0;
     }
 
     static Instant instant(Date date) {

@@ -12,28 +12,41 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Adds Flowgate's built-in listeners to every deployed process: the start listener that hands the new instance id
  * to the waiting caller, the signals that wake callers when an instance reaches a wait state or ends, and the
- * bookkeeping of BPMN errors (raised at error end events, cleared where caught, turned into the outcome at the end).
+ * bookkeeping of BPMN errors (raised at error end events, cleared where caught, turned into the outcome at the end),
+ * and the unique business key a start claims and its end frees ({@link BusinessKeys}).
  * Built-in listeners are not skipped by "skip custom listeners" and are not part of the model.
  */
 final class LifecycleParseListener extends AbstractBpmnParseListener {
 
     private final StartTickets tickets;
     private final SettleSignals signals;
+    private final BusinessKeys keys;
 
-    LifecycleParseListener(StartTickets tickets, SettleSignals signals) {
+    LifecycleParseListener(StartTickets tickets, SettleSignals signals, BusinessKeys keys) {
         this.tickets = tickets;
         this.signals = signals;
+        this.keys = keys;
     }
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-                (ExecutionListener) execution -> tickets.instanceStarted(execution.getProcessInstanceId()));
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) this::started);
         processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::ended);
+    }
+
+    /**
+     * The unique business key is claimed before the caller hears the id: a refused start throws here, before its
+     * first activity, and its caller never sees an id.
+     */
+    private void started(DelegateExecution execution) {
+        tickets.onThisThread().filter(ticket -> ticket.instanceId() == null && ticket.claimsBusinessKey)
+                .ifPresent(ticket -> keys.claim(execution, ticket));
+        tickets.instanceStarted(execution.getProcessInstanceId());
     }
 
     private void ended(DelegateExecution execution) {
         FlowErrors.recordOutcome(execution);
+        keys.release(execution);
         signals.fireAfterCommit(execution.getProcessInstanceId());
     }
 

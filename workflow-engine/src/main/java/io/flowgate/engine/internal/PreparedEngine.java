@@ -36,6 +36,7 @@ public final class PreparedEngine implements AutoCloseable {
     private final VariableCodec codec = new VariableCodec();
     private final StartTickets tickets;
     private final SettleSignals signals = new SettleSignals();
+    private final BusinessKeys keys;
     private final ProcessEngine engine;
 
     private PreparedEngine(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
@@ -45,8 +46,9 @@ public final class PreparedEngine implements AutoCloseable {
         this.nodeSettings = nodeSettings;
         this.node = node;
         this.tickets = new StartTickets(settings.failedStartRetention());
+        this.keys = new BusinessKeys(dataSource);
         this.engine = CamundaConfigurator.build(dataSource, settings, nodeSettings, node, this::connectors, tickets,
-                signals, codec);
+                signals, codec, keys);
     }
 
     /**
@@ -79,8 +81,9 @@ public final class PreparedEngine implements AutoCloseable {
                 .getJobExecutor();
         NodeMembership membership = NodeMembership.open(dataSource, node, nodeSettings, Clock.systemUTC());
         CamundaWorkflowEngine started = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
-                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable()),
-                new LatestDefinitions(engine.getRepositoryService())), pending, membership);
+                reader, new Settler(reader, signals),
+                new FlowChecker(registry.ids(), registry.unavailable(), settings.timerFloor()),
+                new LatestDefinitions(engine.getRepositoryService()), keys), pending, membership);
         try {
             membership.join(jobExecutor::jobWasAdded);
         } catch (RuntimeException e) {

@@ -53,7 +53,7 @@ final class StartFlow {
         Map<String, Object> variables = context.codec().toEngine(request.variables());
         ProcessDefinition definition = context.definitions().latest(request.flowKey());
         StartTicket ticket = new StartTicket(definition.getKey(), definition.getVersion(), request.businessKey(),
-                request.tenantId(), request.initiator());
+                request.tenantId(), request.initiator(), request.claimsBusinessKey());
         context.runner().submit(() -> run(ticket, definition.getId(), variables));
         String instanceId = awaitId(ticket);
         if (!awaitCommit(ticket, deadline)) {
@@ -90,7 +90,8 @@ final class StartFlow {
             }
         } catch (RuntimeException failure) {
             // never committed: the instance id the caller may hold now only lives in the ticket
-            context.tickets().failed(ticket, EngineExceptions.translate(failure, ticket.flowKey, null));
+            context.tickets().failed(ticket,
+                    context.keys().named(EngineExceptions.translateStart(failure, ticket)));
         } finally {
             identity.clearAuthentication();
             context.tickets().unbindFromThread();

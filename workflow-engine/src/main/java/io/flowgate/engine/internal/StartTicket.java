@@ -16,6 +16,8 @@ final class StartTicket {
     final String businessKey;
     final String tenantId;
     final String initiator;
+    /** The start holds its business key alone ({@link BusinessKeys}). */
+    final boolean claimsBusinessKey;
     private final CompletableFuture<String> id = new CompletableFuture<>();
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
     private volatile RuntimeException failure;
@@ -23,12 +25,14 @@ final class StartTicket {
     private volatile FlowInstance endedInStart;
     final Instant createdAt = Instant.now();
 
-    StartTicket(String flowKey, int flowVersion, String businessKey, String tenantId, String initiator) {
+    StartTicket(String flowKey, int flowVersion, String businessKey, String tenantId, String initiator,
+                boolean claimsBusinessKey) {
         this.flowKey = flowKey;
         this.flowVersion = flowVersion;
         this.businessKey = businessKey;
         this.tenantId = tenantId;
         this.initiator = initiator;
+        this.claimsBusinessKey = claimsBusinessKey && businessKey != null;
     }
 
     /** @return true for the first id only: sub-instances started in the same command are not this start */
