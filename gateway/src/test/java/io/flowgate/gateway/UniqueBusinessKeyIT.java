@@ -61,8 +61,9 @@ class UniqueBusinessKeyIT {
         assertThat(problem.path("flow").asText()).isEqualTo("refund-approval");
         String open = first.json().path("instanceId").asText();
         assertThat(problem.path("instanceId").asText()).isEqualTo(open);
-        assertThat(problem.path("status").asText()).isEqualTo("/instances/" + open);
-        Reply status = clerk.get(problem.path("status").asText());
+        assertThat(problem.path("status").asInt()).as("the problem's own status is the HTTP status").isEqualTo(409);
+        assertThat(problem.path("instanceStatus").asText()).isEqualTo("/instances/" + open);
+        Reply status = clerk.get(problem.path("instanceStatus").asText());
         assertThat(status.status()).as(status.toString()).isEqualTo(200);
         assertThat(status.json().path("state").asText()).isEqualTo("WAITING");
         assertThat(runningRefunds(order)).as("no second instance").isEqualTo(1);

@@ -70,7 +70,8 @@ public final class ProblemTable {
             problem = problem.with("flow", inUse.flowKey()).with("businessKey", inUse.businessKey());
             if (inUse.instanceId().isPresent()) {
                 String holder = inUse.instanceId().get();
-                problem = problem.with("instanceId", holder).with("status", statusPath(holder));
+                // not "status": in a problem document that member is the HTTP status code
+                problem = problem.with("instanceId", holder).with("instanceStatus", statusPath(holder));
             }
         } else if (e instanceof FlowSuspended suspended) {
             problem = problem.with("flow", suspended.flowKey()).with("version", suspended.version());

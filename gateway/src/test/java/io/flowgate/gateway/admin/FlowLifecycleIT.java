@@ -134,6 +134,9 @@ class FlowLifecycleIT {
         assertThat(noVersion.status()).as(noVersion.toString()).isEqualTo(404);
         assertThat(noVersion.json().path("type").asText()).isEqualTo(PROBLEMS + "flow-not-found");
         assertThat(noFlow.status()).isEqualTo(404);
+        Reply notANumber = gateway.postJson("/admin/flows/refund-approval/versions/latest/suspend", "");
+        assertThat(notANumber.status()).as(notANumber.toString()).isBetween(400, 499);
+        assertThat(notANumber.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
