@@ -107,6 +107,10 @@ abstract class CrashRecoveryContract {
             Instant lastDue = started.plus(SHORT_DEADLINE).plusSeconds(3);
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastDue).toMillis()));
             try (Node second = Node.start(databaseName() + "-deadline-second", "second", database, provider)) {
+                Map<String, String> charging = Orders.awaitFinal(second.gateway, second.staff,
+                        Orders.orderByKey(provider.attempts()).values(), WITHIN);
+                assertThat(charging).as("orders mid-charge at the kill, after a downtime longer than their payment "
+                        + "deadline").allSatisfy((id, state) -> assertThat(state).isEqualTo("PAID"));
                 Map<String, String> orders = Orders.orderByKey(Orders.awaitCharges(provider, ORDERS, WITHIN));
                 Map<String, String> states = Orders.awaitFinal(second.gateway, second.staff, orders.values(), WITHIN);
                 System.out.printf("[recovery] %s: %d orders placed %s before the restart, whose %s payment deadline "
