@@ -183,8 +183,10 @@ final class CrashInvariants {
                 Order order = run.books().ordersByInstance().get(instanceId);
                 String state = order == null ? "no order" : order.state();
                 if (!s.call().expectedState().equals(state)) {
-                    violations.add(s.call() + ", first answer " + s.answer() + ": instance " + instanceId + " ended "
-                            + "with the order " + state + ", expected " + s.call().expectedState());
+                    Instance instance = run.books().instances().get(instanceId);
+                    String ended = instance != null && instance.ended() ? "ended" : "has not ended";
+                    violations.add(s.call() + ", first answer " + s.answer() + ": instance " + instanceId + " " + ended
+                            + ", the order " + state + "; expected " + s.call().expectedState());
                 }
             }
         }

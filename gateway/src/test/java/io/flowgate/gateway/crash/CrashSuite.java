@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The crash suite (issue 15): the real gateway jar as a child process, customers ordering at full speed (sync and
@@ -17,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Each test is one invariant over that one run; a failure names the seed ({@code -Dcrash.seed=…} replays it), the
  * orders and what was expected. Subclasses choose the database and the signal.
  *
- * <p>Runs in {@code ./mvnw verify} when {@code flowgate.crash-suite} is {@code on} (gateway/pom.xml).
+ * <p>Runs in {@code ./mvnw verify} (failsafe, after the package phase built the jar); one class alone with
+ * {@code -Dit.test=KillOnH2CrashIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CrashSuite {
@@ -31,9 +31,6 @@ abstract class CrashSuite {
 
     @BeforeAll
     void crashOnce() throws Exception {
-        assumeTrue("on".equals(System.getProperty("flowgate.crash-suite", "on")),
-                "the crash suite is off (flowgate.crash-suite=" + System.getProperty("flowgate.crash-suite")
-                        + "); -Dflowgate.crash-suite=on runs it");
         String name = getClass().getSimpleName();
         run = new CrashRun(name, database(), stop(), CrashRun.seed(name)).run();
     }
