@@ -8,6 +8,8 @@ import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.builtin.SetVariablesConnector;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input. */
+/**
+ * Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, fail after the commit,
+ * need an input.
+ */
 public final class TestConnectors {
 
     /** Calls of {@code test.flaky} per instance id. */
@@ -42,6 +47,7 @@ public final class TestConnectors {
                     throw new IllegalStateException("the backend went down");
                 }),
                 connector("test.flaky", List.of(), TestConnectors::failFirstCall),
+                connector("test.fail-after-commit", List.of(), TestConnectors::failAfterCommit),
                 connector("test.required", List.of(new ConnectorParameter("sku", "string", true, "article")),
                         request -> Map.of("reserved", true))));
     }
@@ -57,6 +63,18 @@ public final class TestConnectors {
             Thread.currentThread().interrupt();
         }
         return Map.of("slept", true);
+    }
+
+    /**
+     * Lets the transaction it runs in commit, then fails it: a listener that throws once the commit is done, as a
+     * failing post-commit hook (or a connection that cannot be closed) would.
+     */
+    private static Map<String, Object> failAfterCommit(ConnectorRequest request) {
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> {
+                    throw new IllegalStateException("failed after the commit");
+                });
+        return Map.of();
     }
 
     private static Map<String, Object> failFirstCall(ConnectorRequest request) {
