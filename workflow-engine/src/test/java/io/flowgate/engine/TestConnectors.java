@@ -8,6 +8,8 @@ import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.builtin.SetVariablesConnector;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input, count
- * calls per business key.
+ * Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, fail after the commit,
+ * need an input, count calls per business key.
  */
 public final class TestConnectors {
 
@@ -51,6 +53,7 @@ public final class TestConnectors {
                     COUNTED.computeIfAbsent(request.businessKey(), key -> new AtomicInteger()).incrementAndGet();
                     return Map.of();
                 }),
+                connector("test.fail-after-commit", List.of(), TestConnectors::failAfterCommit),
                 connector("test.required", List.of(new ConnectorParameter("sku", "string", true, "article")),
                         request -> Map.of("reserved", true))));
     }
@@ -66,6 +69,18 @@ public final class TestConnectors {
             Thread.currentThread().interrupt();
         }
         return Map.of("slept", true);
+    }
+
+    /**
+     * Lets the transaction it runs in commit, then fails it: a listener that throws once the commit is done, as a
+     * failing post-commit hook (or a connection that cannot be closed) would.
+     */
+    private static Map<String, Object> failAfterCommit(ConnectorRequest request) {
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> {
+                    throw new IllegalStateException("failed after the commit");
+                });
+        return Map.of();
     }
 
     private static Map<String, Object> failFirstCall(ConnectorRequest request) {

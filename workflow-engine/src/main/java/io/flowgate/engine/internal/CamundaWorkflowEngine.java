@@ -27,8 +27,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,6 +69,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final FlowXml flowXml;
     private final StartOnce startOnce;
     private final CorrelateOnce correlateOnce;
+    private final ReceivedMessages received;
 
     CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages, NodeMembership membership) {
         this.pendingMessages = pendingMessages;
@@ -75,9 +78,11 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.runner = context.runner();
         DefinitionKeys keys = new DefinitionKeys(engine.getRepositoryService());
         IncidentViews incidents = new IncidentViews(keys);
-        this.startFlow = new StartFlow(context);
-        this.correlateMessage = new CorrelateMessage(context);
-        this.completeTaskById = new CompleteTaskById(context);
+        ReceivedMessages received = new ReceivedMessages(context);
+        this.received = received;
+        this.startFlow = new StartFlow(context, received);
+        this.correlateMessage = new CorrelateMessage(context, received);
+        this.completeTaskById = new CompleteTaskById(context, received);
         this.readInstance = new ReadInstance(context);
         this.listInstances = new ListInstances(context);
         this.readDetails = new ReadDetails(context, incidents);
@@ -88,7 +93,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         TaskViews taskViews = new TaskViews(context, keys, userTasks);
         this.listCompletedTasks = new ListCompletedTasks(context);
         this.listCandidateGroups = new ListCandidateGroups(context, userTasks);
-        this.completeTaskByKey = new CompleteTaskByKey(context, taskViews);
+        this.completeTaskByKey = new CompleteTaskByKey(context, taskViews, received);
         this.listTasks = new ListTasks(context, taskViews);
         this.readTask = new ReadTask(context, taskViews);
         this.claimTask = new ClaimTask(context, readTask);
@@ -98,7 +103,6 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         this.suspendFlow = new SuspendFlow(context, timerStarts);
         this.activateFlow = new ActivateFlow(context, timerStarts);
         this.undeployFlow = new UndeployFlow(context, timerStarts);
-        ReceivedMessages received = new ReceivedMessages(context);
         this.startOnce = new StartOnce(context, received);
         this.correlateOnce = new CorrelateOnce(context, received);
         this.inspectFlow = new InspectFlow(context);
@@ -165,22 +169,22 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     @Override
     public FlowInstance start(StartRequest request, Duration budget) {
-        return startFlow.execute(request, budget);
+        return startFlow.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance startCommitted(StartRequest request, Duration wait) {
-        return startFlow.executeCommitted(request, wait);
+        return startFlow.executeCommitted(request, wait, null);
     }
 
     @Override
     public FlowInstance correlate(CorrelateRequest request, Duration budget) {
-        return correlateMessage.execute(request, budget);
+        return correlateMessage.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance correlateCommitted(CorrelateRequest request, Duration wait) {
-        return correlateMessage.executeCommitted(request, wait);
+        return correlateMessage.executeCommitted(request, wait, null);
     }
 
     @Override
@@ -190,12 +194,42 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     @Override
     public FlowInstance completeTask(CompleteTaskRequest request, Duration budget) {
-        return completeTaskByKey.execute(request, budget);
+        return completeTaskByKey.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget) {
         return completeTaskById.execute(taskId, variables, budget);
+    }
+
+    @Override
+    public FlowInstance start(StartRequest request, Duration budget, ReceivedMessage key) {
+        return startFlow.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance startCommitted(StartRequest request, Duration wait, ReceivedMessage key) {
+        return startFlow.executeCommitted(request, wait, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance correlate(CorrelateRequest request, Duration budget, ReceivedMessage key) {
+        return correlateMessage.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance correlateCommitted(CorrelateRequest request, Duration wait, ReceivedMessage key) {
+        return correlateMessage.executeCommitted(request, wait, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance completeTask(CompleteTaskRequest request, Duration budget, ReceivedMessage key) {
+        return completeTaskByKey.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public int forgetReceived(String scope, Instant receivedBefore) {
+        return received.forget(scope, receivedBefore);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.flowgate.engine.CompleteTaskRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
+import io.flowgate.engine.ReceivedMessage;
 import io.flowgate.engine.SeparationOfDuties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,23 +25,34 @@ final class CompleteTaskByKey {
     private final BudgetedCommand command;
     private final TaskViews views;
 
-    CompleteTaskByKey(EngineContext context, TaskViews views) {
+    CompleteTaskByKey(EngineContext context, TaskViews views, ReceivedMessages received) {
         this.context = context;
-        this.command = new BudgetedCommand(context);
+        this.command = new BudgetedCommand(context, received);
         this.views = views;
     }
 
-    FlowInstance execute(CompleteTaskRequest request, Duration budget) {
+    /**
+     * @param key recorded with the completion; null = none. A request whose key an earlier completion recorded
+     *            completes nothing and answers with that instance (found also once the task is done).
+     */
+    FlowInstance execute(CompleteTaskRequest request, Duration budget, ReceivedMessage key) {
         if (request.flowKey() == null || request.taskKey() == null) {
             throw new InvalidVariables("a flow key and a task key are required to complete a task");
         }
+        BudgetedCommand.Key recorded = key == null ? null
+                : new BudgetedCommand.Key(key, ReceivedMessages.Action.COMPLETE_TASK);
         Map<String, Object> variables = context.codec().toEngine(request.variables());
-        Task task = findOpen(request);
+        Task task;
+        try {
+            task = findOpen(request);
+        } catch (NoMatchingInstance none) {
+            return command.earlier(recorded, request.flowKey(), budget, true).orElseThrow(() -> none);
+        }
         if (views.of(task).forbidsCompletionBy(request.completedBy())) {
             throw new SeparationOfDuties(task.getId(), request.completedBy());
         }
         return command.run(task.getProcessInstanceId(), request.flowKey(),
-                () -> complete(task, variables, request.completedBy()), budget);
+                () -> complete(task, variables, request.completedBy()), budget, recorded);
     }
 
     /**
