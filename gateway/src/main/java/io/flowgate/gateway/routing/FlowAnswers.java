@@ -60,7 +60,7 @@ public class FlowAnswers {
         if (instance.state() == InstanceState.FAILED) {
             String detail = instance.error().map(FlowError::message).orElse("the flow failed");
             throw new GatewayProblem(Problem.of(502, "flow-failed", "Flow failed", detail)
-                    .with("instanceId", instance.id()).with("status", status(instance)));
+                    .with("instanceId", instance.id()));
         }
         return mapped(operation, instance);
     }
@@ -72,8 +72,7 @@ public class FlowAnswers {
         } catch (ResponseContractViolation e) {
             LOG.warn("flow of {} broke its contract for instance {}: {}", operation.label(), instance.id(),
                     e.getMessage());
-            throw new GatewayProblem(ProblemTable.forContract(e).with("instanceId", instance.id())
-                    .with("status", status(instance)));
+            throw new GatewayProblem(ProblemTable.forContract(e).with("instanceId", instance.id()));
         }
         MutableHttpResponse<Object> http = HttpResponse.status(HttpStatus.valueOf(response.status()));
         if (response.body() != null && !response.body().isMissingNode()) {
@@ -94,20 +93,14 @@ public class FlowAnswers {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("errorCode", error.code());
         extra.put("instanceId", instance.id());
-        extra.put("status", status(instance));
         for (Map.Entry<String, Object> e : extra.entrySet()) {
             problem = problem.with(e.getKey(), e.getValue());
         }
         throw new GatewayProblem(problem, Map.of(INSTANCE_HEADER, instance.id()));
     }
 
-    /** The instance's status resource: where a client reads what its request changed, whatever it was answered. */
-    private static String status(FlowInstance instance) {
-        return "/instances/" + instance.id();
-    }
-
     private static HttpResponse<?> accepted(FlowInstance instance) {
-        String location = status(instance);
+        String location = "/instances/" + instance.id();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instanceId", instance.id());
         body.put("state", instance.state().name());
