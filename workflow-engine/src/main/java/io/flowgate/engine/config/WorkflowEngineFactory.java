@@ -11,6 +11,7 @@ import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
  * Micronaut wiring: starts building the engine eagerly at start-up ({@link Context}), because building it takes
@@ -24,6 +25,12 @@ public class WorkflowEngineFactory {
     @Singleton
     public NodeIdentity nodeIdentity() {
         return NodeIdentity.create();
+    }
+
+    /** Whether another node is gone, for what it left behind (e.g. an idempotency key it reserved). */
+    @Singleton
+    public NodeLiveness nodeLiveness(DataSource dataSource, NodeSettings nodeSettings, NodeIdentity node) {
+        return new NodeLiveness(dataSource, node, nodeSettings.timeout(), Clock.systemUTC());
     }
 
     /** The engine's build; needs only a {@link DataSource} bean (the gateway's pool). */
