@@ -31,11 +31,15 @@ final class Deadlines {
     private Deadlines() {
     }
 
-    /** Postpones every deadline pending at {@code stoppedAt} by {@code byMillis} (the whole cluster was down). */
+    /**
+     * Postpones every deadline pending at {@code stoppedAt} by {@code byMillis} (the whole cluster was down). Nothing
+     * ran since the crash, so every timer there is was written before it, including those written after the last
+     * heartbeat ({@code stoppedAt}): an order placed a second before the crash gets its deadline postponed too.
+     */
     static int postponeAll(Connection c, long stoppedAt, long byMillis) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(DEADLINES)) {
             select.setTimestamp(1, new Timestamp(stoppedAt));
-            select.setTimestamp(2, new Timestamp(stoppedAt));
+            select.setTimestamp(2, new Timestamp(stoppedAt + byMillis));
             return postpone(c, select, byMillis, null);
         }
     }
