@@ -94,7 +94,7 @@ abstract class CrashRecoveryContract {
         try (RecordingPaymentProvider provider = RecordingPaymentProvider.start()) {
             Node first = Node.start(databaseName() + "-deadline-first", "first", database, provider);
             closeLater(first);
-            GatewayProcess.Reply deployed = first.gateway.post("/admin/flows?file=order-fulfilment.bpmn",
+            RunningGateway.Reply deployed = first.gateway.post("/admin/flows?file=order-fulfilment.bpmn",
                     first.gateway.adminToken(), "application/xml", orderFlowWithDeadline(SHORT_DEADLINE));
             assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
             JsonNode before = Orders.stock(first.gateway, first.staff);
@@ -172,11 +172,11 @@ abstract class CrashRecoveryContract {
     static final class Node implements AutoCloseable {
 
         final String name;
-        final GatewayProcess gateway;
+        final RunningGateway gateway;
         final String customer;
         final String staff;
 
-        private Node(String name, GatewayProcess gateway, String customer, String staff) {
+        private Node(String name, RunningGateway gateway, String customer, String staff) {
             this.name = name;
             this.gateway = gateway;
             this.customer = customer;
@@ -194,12 +194,12 @@ abstract class CrashRecoveryContract {
             environment.put("FLOWGATE_PAYMENTS_URL", provider.urlFor(node));
             // a held charge must still be in progress (not timed out) when the node is killed
             environment.put("FLOWGATE_PAYMENTS_READ_TIMEOUT", "2m");
-            GatewayProcess gateway = GatewayProcess.start(name, environment);
-            GatewayProcess.Reply probe = gateway.post("/auth/token", null, "application/json",
-                    "{\"username\":\"cora\",\"password\":\"" + GatewayProcess.USER_PASSWORD + "\"}");
+            RunningGateway gateway = RunningGateway.start(name, environment);
+            RunningGateway.Reply probe = gateway.post("/auth/token", null, "application/json",
+                    "{\"username\":\"cora\",\"password\":\"" + RunningGateway.USER_PASSWORD + "\"}");
             if (probe.status() == 200) {
                 return new Node(node, gateway, probe.json().path("access_token").asText(),
-                        gateway.login("sam", GatewayProcess.USER_PASSWORD));
+                        gateway.login("sam", RunningGateway.USER_PASSWORD));
             }
             return new Node(node, gateway, gateway.createUser("cora", "bistro", "customer"),
                     gateway.createUser("sam", "bistro", "customer-service"));

@@ -28,7 +28,7 @@ final class Orders {
     }
 
     /** Places {@code count} orders of one burger each, answers ignored (a killed node answers nothing). */
-    static ExecutorService placeWithoutWaiting(GatewayProcess gateway, String customerToken, int count) {
+    static ExecutorService placeWithoutWaiting(RunningGateway gateway, String customerToken, int count) {
         ExecutorService senders = Executors.newFixedThreadPool(count);
         String body = "{\"store\":\"" + STORE + "\",\"items\":[{\"sku\":\"" + SKU + "\",\"qty\":1}],"
                 + "\"paymentToken\":\"tok_visa\"}";
@@ -43,7 +43,7 @@ final class Orders {
      * Waits until the store holds {@code reserved} burgers for orders: every order placed so far has committed its
      * start (the order, its stock hold, its payment deadline and its charge job are written together).
      */
-    static void awaitReserved(GatewayProcess gateway, String staffToken, long reserved, Duration timeout)
+    static void awaitReserved(RunningGateway gateway, String staffToken, long reserved, Duration timeout)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (stock(gateway, staffToken).path("reserved").asLong() < reserved) {
@@ -78,7 +78,7 @@ final class Orders {
      * Polls the orders until each is in one of the {@code final} states or the timeout passes; returns the states
      * last read (an order another test step must not see as PAYING is then visible in the failure).
      */
-    static Map<String, String> awaitFinal(GatewayProcess gateway, String staffToken, Collection<String> orderIds,
+    static Map<String, String> awaitFinal(RunningGateway gateway, String staffToken, Collection<String> orderIds,
                                           Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, String> states = states(gateway, staffToken, orderIds);
@@ -90,18 +90,18 @@ final class Orders {
         return states;
     }
 
-    static Map<String, String> states(GatewayProcess gateway, String staffToken, Collection<String> orderIds) {
+    static Map<String, String> states(RunningGateway gateway, String staffToken, Collection<String> orderIds) {
         Map<String, String> states = new TreeMap<>();
         for (String id : orderIds) {
-            GatewayProcess.Reply reply = gateway.get("/orders/" + id, staffToken);
+            RunningGateway.Reply reply = gateway.get("/orders/" + id, staffToken);
             states.put(id, reply.status() == 200 ? reply.json().path("state").asText() : "HTTP " + reply.status());
         }
         return states;
     }
 
     /** The store's stock of the SKU: onHand, reserved, available. */
-    static JsonNode stock(GatewayProcess gateway, String staffToken) {
-        GatewayProcess.Reply reply = gateway.get("/stores/" + STORE + "/stock", staffToken);
+    static JsonNode stock(RunningGateway gateway, String staffToken) {
+        RunningGateway.Reply reply = gateway.get("/stores/" + STORE + "/stock", staffToken);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         for (JsonNode line : reply.json().path("stock")) {
             if (SKU.equals(line.path("sku").asText())) {

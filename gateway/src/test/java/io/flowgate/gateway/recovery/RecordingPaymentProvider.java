@@ -89,7 +89,7 @@ final class RecordingPaymentProvider implements AutoCloseable {
                 respond(exchange, 404, Map.of("title", "not here"));
                 return;
             }
-            JsonNode body = GatewayProcess.JSON.readTree(exchange.getRequestBody());
+            JsonNode body = RunningGateway.JSON.readTree(exchange.getRequestBody());
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             if (path.length == 4 && "cancellations".equals(path[3])) {
                 cancel(exchange, body.path("chargeKey").asText());
@@ -137,7 +137,7 @@ final class RecordingPaymentProvider implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-        byte[] bytes = GatewayProcess.json(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = RunningGateway.json(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
