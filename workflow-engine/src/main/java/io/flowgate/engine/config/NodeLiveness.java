@@ -14,8 +14,10 @@ import java.util.Objects;
 
 /**
  * Whether a node named in something it left behind (an idempotency key it reserved, a lease) is gone: stopped,
- * found dead by another node, silent for longer than the node timeout, or unknown to {@code cluster_nodes}. A read
- * of one row, for the rare moment something held by another node is in the way — never on the happy path.
+ * found dead by another node, or silent for longer than the node timeout. A node unknown to {@code cluster_nodes} is
+ * not taken for gone: it may heartbeat in another database (nodes sharing only Redis), so what it holds waits for its
+ * own timeout. A read of one row, for the rare moment something held by another node is in the way — never on the
+ * happy path.
  */
 public final class NodeLiveness {
 
@@ -52,7 +54,7 @@ public final class NodeLiveness {
             s.setString(1, nodeId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    return true;
+                    return false;
                 }
                 long heartbeat = rs.getLong(1);
                 rs.getLong(2);
