@@ -1,6 +1,7 @@
 package io.flowgate.gateway.idempotency;
 
 import io.flowgate.engine.WorkflowEngine;
+import io.flowgate.gateway.cluster.Rounds;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -56,14 +57,6 @@ public final class RequestKeyRetention implements AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Rounds.stop(executor, "a request key retention pass", LOG);
     }
 }
