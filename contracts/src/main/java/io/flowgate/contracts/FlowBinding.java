@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param buffer      {@code x-flow-buffer} (correlate): how long a message that no instance waits for yet is kept
  *                    and delivered once one does; zero (the default) answers 404 at once
  * @param mock        for {@code mock}: the answer compiled from the declared example; empty for the other actions
+ * @param uniqueBusinessKey {@code x-flow-business-key-unique} (start): while an instance of the flow runs with the
+ *                    business key in the caller's tenant, another start with it is refused ({@code 409})
  */
 public record FlowBinding(String flowId, FlowAction action, String message, String taskKey,
                           Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
                           VariableMapping variables, Map<String, Integer> errors, Optional<ValueTemplate> instance,
-                          Duration buffer, Optional<MockAnswer> mock) {
+                          Duration buffer, Optional<MockAnswer> mock, boolean uniqueBusinessKey) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The longest {@code x-flow-timeout} accepted: a request thread waits this long at most. */
@@ -45,7 +47,7 @@ public record FlowBinding(String flowId, FlowAction action, String message, Stri
     /** {@code x-flow-action: mock}: no flow, no variables; the operation answers {@code answer}. */
     public static FlowBinding ofMock(MockAnswer answer) {
         return new FlowBinding(null, FlowAction.MOCK, null, null, Optional.empty(), FlowMode.SYNC, DEFAULT_TIMEOUT,
-                request -> Map.of(), Map.of(), Optional.empty(), Duration.ZERO, Optional.of(answer));
+                request -> Map.of(), Map.of(), Optional.empty(), Duration.ZERO, Optional.of(answer), false);
     }
 
     /** False only for {@code mock}: every other action drives the flow {@link #flowId()}. */
@@ -58,6 +60,6 @@ public record FlowBinding(String flowId, FlowAction action, String message, Stri
                        Optional<ValueTemplate> businessKey, FlowMode mode, Duration timeout,
                        VariableMapping variables, Map<String, Integer> errors) {
         this(flowId, action, message, taskKey, businessKey, mode, timeout, variables, errors, Optional.empty(),
-                Duration.ZERO, Optional.empty());
+                Duration.ZERO, Optional.empty(), false);
     }
 }

@@ -99,6 +99,15 @@ class FlowExtensionsTest {
     }
 
     @Test
+    void aStartMayDeclareItsBusinessKeyUniqueWhichItIsNotByDefault() {
+        Operation unique = published("f", "x-flow-business-key: '{path.id}'", "x-flow-business-key-unique: true");
+        Operation shared = published("f", "x-flow-business-key: '{path.id}'");
+
+        assertThat(unique.binding().orElseThrow().uniqueBusinessKey()).isTrue();
+        assertThat(shared.binding().orElseThrow().uniqueBusinessKey()).isFalse();
+    }
+
+    @Test
     void theRequestsOwnIdIsATemplateSource() {
         Operation op = published("f", "x-flow-business-key: '{request.id}'",
                 "x-flow-variables: { orderId: '{request.id}' }");
@@ -138,6 +147,13 @@ class FlowExtensionsTest {
                 arguments("f", new String[]{"x-flow-action: correlate", "x-flow-message: M",
                         "x-flow-business-key: '{path.id}'", "x-flow-buffer: 8d"},
                         "x-flow-buffer: '8d' must be a duration such as 30s, 10m or 1h, more than 0 and at most 7d"),
+                arguments("f", new String[]{"x-flow-business-key: '{path.id}'", "x-flow-business-key-unique: 1"},
+                        "x-flow-business-key-unique: must be true or false, not 1"),
+                arguments("f", new String[]{"x-flow-business-key-unique: true"},
+                        "x-flow-business-key-unique: only applies to x-flow-action: start with an x-flow-business-key"),
+                arguments("f", new String[]{"x-flow-action: correlate", "x-flow-message: M",
+                        "x-flow-business-key: '{path.id}'", "x-flow-business-key-unique: true"},
+                        "x-flow-business-key-unique: only applies to x-flow-action: start with an x-flow-business-key"),
                 arguments("f", new String[]{"x-flow-business-key: '{request.ip}'"},
                         "x-flow-business-key: '{request.ip}'"),
                 arguments("f", new String[]{"x-flow-business-key: '{bodyy.id}'"},

@@ -1,6 +1,7 @@
 package io.flowgate.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,48 @@ public interface WorkflowEngine {
     /** The BPMN XML of a flow version ({@code null} version = latest). */
     Optional<String> xml(String flowKey, Integer version);
 
+    /** The model of one deployed version of a flow. */
+    Optional<FlowModel> model(String flowKey, int version);
+
+    // ---- flow lifecycle ----
+
+    /**
+     * Suspends a flow version: while it is the latest, starts of the flow are refused with {@link FlowSuspended}
+     * (from operations, webhooks and triggers alike) and its timer start events do not fire. Its running instances
+     * go on. Suspending a suspended version changes nothing.
+     *
+     * @return the version as it stands after
+     * @throws FlowNotFound when the flow has no such version
+     */
+    FlowSummary suspend(String flowKey, int version);
+
+    /**
+     * Activates a suspended flow version: starts are accepted again and its timer start events fire again.
+     * Activating an active version changes nothing.
+     *
+     * @return the version as it stands after
+     * @throws FlowNotFound when the flow has no such version
+     */
+    FlowSummary activate(String flowKey, int version);
+
+    /**
+     * Removes a flow version that has no running instance; the history of its ended instances stays. When it was
+     * the latest, the previous version becomes the latest again (with its timer and message start events).
+     *
+     * @throws FlowNotFound      when the flow has no such version
+     * @throws FlowVersionInUse  when instances of the version run
+     */
+    void undeploy(String flowKey, int version);
+
     // ---- running flows ----
 
+    /**
+     * Starts the latest version of a flow, answering within the budget.
+     *
+     * @throws FlowNotFound     when no version of the flow is deployed
+     * @throws FlowSuspended    when its latest version is suspended
+     * @throws BusinessKeyInUse when the request claims its business key and an instance of the flow runs with it
+     */
     FlowInstance start(StartRequest request, Duration budget);
 
     /**
@@ -92,6 +133,36 @@ public interface WorkflowEngine {
 
     /** Completes a user task by its id (task inbox). */
     FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget);
+
+    // ---- requests with a key (HTTP Idempotency-Key), at most once per key ----
+    //
+    // The key is recorded in the same transaction as the start, correlation or completion, written before any of
+    // the flow runs (one insert). A request whose key an earlier request recorded runs nothing: the answer is the
+    // instance that earlier request acted on, as the same call would answer for it now (settled within the budget,
+    // or as committed) — also when that instance no longer waits for the message or the task is done. A request
+    // that committed nothing recorded nothing, so it can simply run again. The key's row may be refused only after
+    // the earlier request commits: a concurrent request with the same key waits for it.
+
+    /** {@link #start(StartRequest, Duration)} at most once per key. */
+    FlowInstance start(StartRequest request, Duration budget, ReceivedMessage key);
+
+    /** {@link #startCommitted(StartRequest, Duration)} at most once per key. */
+    FlowInstance startCommitted(StartRequest request, Duration wait, ReceivedMessage key);
+
+    /** {@link #correlate(CorrelateRequest, Duration)} at most once per key. */
+    FlowInstance correlate(CorrelateRequest request, Duration budget, ReceivedMessage key);
+
+    /** {@link #correlateCommitted(CorrelateRequest, Duration)} at most once per key. */
+    FlowInstance correlateCommitted(CorrelateRequest request, Duration wait, ReceivedMessage key);
+
+    /** {@link #completeTask(CompleteTaskRequest, Duration)} at most once per key. */
+    FlowInstance completeTask(CompleteTaskRequest request, Duration budget, ReceivedMessage key);
+
+    /**
+     * Forgets the keys and message ids of {@code scope} recorded before {@code receivedBefore}: a request with such a
+     * key runs again. For retention; returns how many were forgotten.
+     */
+    int forgetReceived(String scope, Instant receivedBefore);
 
     // ---- messages from outside (event triggers), exactly once per message id ----
 

@@ -2,6 +2,7 @@ package io.flowgate.engine;
 
 import io.flowgate.engine.config.CamundaEngineBuilder;
 import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.deploy.FlowChecker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,9 +34,11 @@ class CorpusFlowsTest {
     @BeforeAll
     static void startEngine() {
         corpus = locateCorpus().resolve("bpmn");
-        // own engine without job executor: two corpus flows have timer start events firing every five seconds
+        // own engine without job executor: two corpus flows have timer start events firing every five seconds,
+        // which the default timer floor (a minute) refuses — a node that wants them lowers it to five seconds
         embedded = TestEngines.build(TestEngines.memoryPool(4), EngineSettings.defaults()
-                .withName("corpus-" + UUID.randomUUID()).withJobExecutorEnabled(false));
+                .withName("corpus-" + UUID.randomUUID()).withJobExecutorEnabled(false)
+                .withTimerFloor(Duration.ofSeconds(5)));
         engine = embedded.workflowEngine();
     }
 
@@ -75,6 +79,23 @@ class CorpusFlowsTest {
                 new StartRequest("loan_process", null, java.util.Map.of(), null, null), java.time.Duration.ofSeconds(5)));
         assertThat(failure).as("the script must not run").isNotNull();
         assertThat(engine.instances(new InstanceQuery("loan_process", null, null, null, 0, 10)).total()).isZero();
+    }
+
+    /** Both start an instance every five seconds, more often than the default timer floor of a minute allows. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "camunda-examples_clients_java_order-handling_order-handling.bpmn",
+            "camunda-examples_spring-boot-starter_external-task-client_loan-granting-spring-boot-webapp_bpmn_loan-granting.bpmn"})
+    void refusesTheTimerStartEventsFiringEveryFiveSecondsUnderTheDefaultFloor(String file) {
+        FlowChecker defaults = new FlowChecker(TestConnectors.registry().ids());
+
+        FlowRejected rejected = catchThrowableOfType(FlowRejected.class, () -> defaults.checkOrReject(file, read(file)));
+
+        assertThat(rejected).as("%s must be refused under the default floor", file).isNotNull();
+        assertThat(rejected.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.elementId()).isEqualTo("StartEvent_1");
+            assertThat(finding.reason()).contains("'0/5 0/1 * 1/1 * ?' fires every 5 s", "at least 1 min");
+        });
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.flowgate.connectors.ConnectorParameter;
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.connectors.ConnectorRequest;
 import io.flowgate.connectors.builtin.SetVariablesConnector;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, need an input. */
+/**
+ * Connectors for tests: echo, fail, raise a business error, sleep, fail once per instance, fail after the commit,
+ * need an input, count calls per business key.
+ */
 public final class TestConnectors {
 
     /** Calls of {@code test.flaky} per instance id. */
     public static final Map<String, AtomicInteger> FLAKY_CALLS = new ConcurrentHashMap<>();
+    /** Calls of {@code test.count} per business key of the calling instance. */
+    public static final Map<String, AtomicInteger> COUNTED = new ConcurrentHashMap<>();
 
     private TestConnectors() {
     }
@@ -42,6 +49,11 @@ public final class TestConnectors {
                     throw new IllegalStateException("the backend went down");
                 }),
                 connector("test.flaky", List.of(), TestConnectors::failFirstCall),
+                connector("test.count", List.of(), request -> {
+                    COUNTED.computeIfAbsent(request.businessKey(), key -> new AtomicInteger()).incrementAndGet();
+                    return Map.of();
+                }),
+                connector("test.fail-after-commit", List.of(), TestConnectors::failAfterCommit),
                 connector("test.required", List.of(new ConnectorParameter("sku", "string", true, "article")),
                         request -> Map.of("reserved", true))));
     }
@@ -57,6 +69,18 @@ public final class TestConnectors {
             Thread.currentThread().interrupt();
         }
         return Map.of("slept", true);
+    }
+
+    /**
+     * Lets the transaction it runs in commit, then fails it: a listener that throws once the commit is done, as a
+     * failing post-commit hook (or a connection that cannot be closed) would.
+     */
+    private static Map<String, Object> failAfterCommit(ConnectorRequest request) {
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                committed -> {
+                    throw new IllegalStateException("failed after the commit");
+                });
+        return Map.of();
     }
 
     private static Map<String, Object> failFirstCall(ConnectorRequest request) {

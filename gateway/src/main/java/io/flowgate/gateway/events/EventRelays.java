@@ -1,6 +1,7 @@
 package io.flowgate.gateway.events;
 
 import io.flowgate.connectors.kafka.KafkaPublisher;
+import io.flowgate.engine.config.NodeIdentity;
 import io.flowgate.gateway.events.internal.Backoff;
 import io.flowgate.gateway.events.internal.DeliveryStore;
 import io.flowgate.gateway.events.internal.EventsSchema;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +42,14 @@ public final class EventRelays {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelays.class);
 
     private final EventsSettings settings;
-    private final String owner = nodeName();
+    private final String owner;
     private final List<RelayLoop> loops = new ArrayList<>();
     private final ExecutorService deliveryPool;
 
     public EventRelays(EventsSettings settings, WebhookSettings webhooks, KafkaPublisher kafka, EventsSchema schema,
-                       SubscriptionStore subscriptions, DeliveryStore deliveries) {
+                       SubscriptionStore subscriptions, DeliveryStore deliveries, NodeIdentity node) {
         this.settings = settings.validate();
+        this.owner = node.id();
         webhooks.validate();
         Clock clock = Clock.systemUTC();
         if (!settings.isEnabled()) {
@@ -83,7 +84,7 @@ public final class EventRelays {
         }
     }
 
-    /** This node's name in the relay leases. */
+    /** This node's name in the relay leases: its node id. */
     public String owner() {
         return owner;
     }
@@ -113,16 +114,6 @@ public final class EventRelays {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Stops the relays (a round in progress may finish) and gives up their leases so another node goes on at once. */

@@ -2,6 +2,7 @@ package io.flowgate.gateway.events;
 
 import io.flowgate.gateway.events.internal.EventsSchema;
 import io.flowgate.gateway.events.internal.OutboxRetention;
+import io.flowgate.gateway.cluster.Rounds;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -60,14 +61,6 @@ public final class EventRetention implements AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Rounds.stop(executor, "an outbox retention pass", LOG);
     }
 }

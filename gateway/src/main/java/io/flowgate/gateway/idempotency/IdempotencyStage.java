@@ -3,6 +3,7 @@ package io.flowgate.gateway.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.contracts.Operation;
 import io.flowgate.contracts.OperationPolicy;
+import io.flowgate.engine.ReceivedMessage;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.problem.GatewayProblem;
 import io.flowgate.gateway.problem.Problem;
@@ -18,7 +19,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +41,13 @@ import java.util.function.Supplier;
  *       problem is stored and replayed, because the flow may have had side effects — a retry must not repeat them.
  *       Use a new key to try again.</li>
  * </ul>
+ *
+ * <p>The store alone cannot survive every crash: a node that dies between the flow's commit and storing the answer
+ * leaves a key that a retry runs again. So the request that runs also hands {@code next} the key as the engine
+ * records it ({@link #ENGINE_SCOPE}, the SHA-256 of the scoped key and the request's fingerprint), written in the same
+ * transaction as the start, correlation or task completion: a retry that finds nothing in the store (the node's
+ * memory is gone, the reservation expired) is answered from the instance the first request acted on, and a request
+ * that committed nothing simply runs again.
  */
 @Singleton
 public class IdempotencyStage {
@@ -42,6 +55,8 @@ public class IdempotencyStage {
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final int MAX_KEY_LENGTH = 255;
+    /** The scope of request keys among the engine's received messages (next to Kafka's message ids). */
+    public static final String ENGINE_SCOPE = "http:idempotency-key";
 
     /** The response headers replayed with the stored body. */
 
@@ -72,9 +87,18 @@ public class IdempotencyStage {
      */
     public HttpResponse<?> execute(Caller caller, Operation operation, HttpRequest<?> request, byte[] body,
                                    Supplier<HttpResponse<?>> next) {
+        return execute(caller, operation, request, body, key -> next.get());
+    }
+
+    /**
+     * Runs {@code next} at most once per key, handing it the key for the engine to record with what the request
+     * starts or advances (empty without a key).
+     */
+    public HttpResponse<?> execute(Caller caller, Operation operation, HttpRequest<?> request, byte[] body,
+                                   Function<Optional<ReceivedMessage>, HttpResponse<?>> next) {
         String method = request.getMethodName();
         if (!enabled || !("POST".equals(method) || "PATCH".equals(method))) {
-            return next.get();
+            return next.apply(Optional.empty());
         }
         Optional<String> key = IdempotencyKeys.read(request.getHeaders().getAll(KEY_HEADER));
         if (key.isEmpty()) {
@@ -82,7 +106,7 @@ public class IdempotencyStage {
                 throw GatewayProblem.badRequest("idempotency-key-missing", operation.label()
                         + " requires an Idempotency-Key header (up to " + MAX_KEY_LENGTH + " printable characters)");
             }
-            return next.get();
+            return next.apply(Optional.empty());
         }
         String scoped = IdempotencyKeys.scope(caller, clientAddress(request), operation, key.get());
         String pathAndQuery = request.getUri().getRawPath()
@@ -91,7 +115,7 @@ public class IdempotencyStage {
                 request.getContentType().map(MediaType::toString).orElse(null), body, json);
         Reservation reservation = reserve(scoped, fingerprint);
         return switch (reservation.outcome()) {
-            case ACQUIRED -> run(scoped, request, next);
+            case ACQUIRED -> run(scoped, request, () -> next.apply(Optional.of(engineKey(scoped, fingerprint))));
             case REPLAY -> replay(reservation.response().orElseThrow());
             case MISMATCH -> throw new GatewayProblem(Problem.of(422, "idempotency-key-reused",
                     "Idempotency key reused", "this Idempotency-Key was already used for a different request to "
@@ -138,6 +162,19 @@ public class IdempotencyStage {
             LOG.error("could not store the answer for an idempotency key: {}", e.toString());
         }
         return toResponse(stored);
+    }
+
+    /** The key as the engine records it: the same key for another request (a 422 here) is another engine key. */
+    static ReceivedMessage engineKey(String scoped, String fingerprint) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(scoped.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+            return new ReceivedMessage(ENGINE_SCOPE, HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<?> replay(StoredResponse stored) {

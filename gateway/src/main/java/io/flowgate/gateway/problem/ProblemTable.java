@@ -9,10 +9,13 @@ import io.flowgate.contracts.validation.RequestInvalid;
 import io.flowgate.contracts.validation.UnsupportedMediaType;
 import io.flowgate.contracts.validation.Violation;
 import io.flowgate.engine.AmbiguousMatch;
+import io.flowgate.engine.BusinessKeyInUse;
 import io.flowgate.engine.FlowException;
 import io.flowgate.engine.FlowFailed;
 import io.flowgate.engine.FlowFinding;
 import io.flowgate.engine.FlowRejected;
+import io.flowgate.engine.FlowSuspended;
+import io.flowgate.engine.FlowVersionInUse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +41,9 @@ public final class ProblemTable {
             Map.entry("no-matching-instance", new Entry(404, "No matching instance")),
             Map.entry("not-committed-yet", new Entry(503, "Not accepted yet")),
             Map.entry("ambiguous-match", new Entry(409, "Ambiguous match")),
+            Map.entry("business-key-in-use", new Entry(409, "Business key in use")),
+            Map.entry("flow-suspended", new Entry(409, "Flow suspended")),
+            Map.entry("flow-version-in-use", new Entry(409, "Flow version in use")),
             Map.entry("flow-failed", new Entry(502, "Flow failed")),
             Map.entry("invalid-variables", new Entry(400, "Invalid variables")),
             Map.entry("contract-rejected", new Entry(422, "Contract rejected")),
@@ -56,6 +62,22 @@ public final class ProblemTable {
             problem = problem.with("findings", flowFindings(rejected.findings()));
         } else if (e instanceof AmbiguousMatch ambiguous) {
             problem = problem.with("matches", ambiguous.matches());
+            if (!ambiguous.instanceIds().isEmpty()) {
+                problem = problem.with("instances", ambiguous.instanceIds().stream().map(ProblemTable::statusLink)
+                        .toList());
+            }
+        } else if (e instanceof BusinessKeyInUse inUse) {
+            problem = problem.with("flow", inUse.flowKey()).with("businessKey", inUse.businessKey());
+            if (inUse.instanceId().isPresent()) {
+                String holder = inUse.instanceId().get();
+                // not "status": in a problem document that member is the HTTP status code
+                problem = problem.with("instanceId", holder).with("instanceStatus", statusPath(holder));
+            }
+        } else if (e instanceof FlowSuspended suspended) {
+            problem = problem.with("flow", suspended.flowKey()).with("version", suspended.version());
+        } else if (e instanceof FlowVersionInUse inUse) {
+            problem = problem.with("flow", inUse.flowKey()).with("version", inUse.version())
+                    .with("runningInstances", inUse.runningInstances());
         } else if (e instanceof FlowFailed failed) {
             if (failed.instanceId() != null) {
                 problem = problem.with("instanceId", failed.instanceId());
@@ -82,6 +104,21 @@ public final class ProblemTable {
             problem = problem.with("contract", missing.name()).with("version", missing.version());
         }
         return problem;
+    }
+
+    /**
+     * An instance and where the caller reads it: its status resource. The engine names only instances of the
+     * caller's own tenant, and the status resource shows nothing else.
+     */
+    private static Map<String, String> statusLink(String instanceId) {
+        Map<String, String> link = new LinkedHashMap<>();
+        link.put("instanceId", instanceId);
+        link.put("status", statusPath(instanceId));
+        return link;
+    }
+
+    private static String statusPath(String instanceId) {
+        return "/instances/" + instanceId;
     }
 
     private static Problem base(String code, String detail) {

@@ -13,6 +13,7 @@ import io.flowgate.engine.CompleteTaskRequest;
 import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.NoMatchingInstance;
+import io.flowgate.engine.ReceivedMessage;
 import io.flowgate.engine.StartRequest;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.gateway.auth.Caller;
@@ -52,8 +53,13 @@ public class FlowCall {
      * Runs the operation's flow action for the caller: new instances get the caller's tenant and record the caller
      * as initiator; correlation and task completion only find instances of the caller's tenant — a webhook's being
      * the one {@code x-webhook} names, or for {@code tenant: instance} the tenant of the instance it correlates to.
+     *
+     * @param key the request's Idempotency-Key as the engine records it, in the same transaction as the start,
+     *            correlation or completion: a retry whose key committed runs nothing and is answered from the
+     *            instance the first request acted on, as it stands now
      */
-    public HttpResponse<?> call(Caller caller, Operation operation, FlowBinding binding, ValidatedRequest request) {
+    public HttpResponse<?> call(Caller caller, Operation operation, FlowBinding binding, ValidatedRequest request,
+                                Optional<ReceivedMessage> key) {
         if (binding.action() == FlowAction.MOCK) {
             return MockCall.answer(binding.mock().orElseThrow());
         }
@@ -72,23 +78,28 @@ public class FlowCall {
             return correlate(operation, binding, ofInstance
                     ? CorrelateRequest.inTenantOfInstance(binding.flowId(), binding.message(), businessKey, variables)
                     : new CorrelateRequest(binding.flowId(), binding.message(), businessKey, variables, tenant),
-                    budget);
+                    budget, key.orElse(null));
         }
         FlowInstance instance = switch (binding.action()) {
             case START -> {
                 variables.put(OperationRef.VARIABLE, OperationRef.of(operation).encode());
                 StartRequest start = new StartRequest(binding.flowId(), businessKey(binding, request).orElse(null),
-                        variables, tenant, caller.subject());
+                        variables, tenant, caller.subject(), binding.uniqueBusinessKey());
                 // an asynchronous 202 stands for a start that has committed, within the timeout (a webhook
                 // sender's: within FLOWGATE_WEBHOOK_ACCEPT_TIMEOUT)
                 if (binding.mode() == FlowMode.ASYNC) {
-                    yield engine.startCommitted(start, operation.policy().webhook().isPresent()
-                            ? webhookAcceptTimeout : binding.timeout());
+                    Duration wait = operation.policy().webhook().isPresent() ? webhookAcceptTimeout : binding.timeout();
+                    yield key.isPresent() ? engine.startCommitted(start, wait, key.get())
+                            : engine.startCommitted(start, wait);
                 }
-                yield engine.start(start, budget);
+                yield key.isPresent() ? engine.start(start, budget, key.get()) : engine.start(start, budget);
             }
-            case COMPLETE_TASK -> engine.completeTask(new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
-                    requiredBusinessKey(binding, request), variables, tenant, caller.subject()), budget);
+            case COMPLETE_TASK -> {
+                CompleteTaskRequest complete = new CompleteTaskRequest(binding.flowId(), binding.taskKey(),
+                        requiredBusinessKey(binding, request), variables, tenant, caller.subject());
+                yield key.isPresent() ? engine.completeTask(complete, budget, key.get())
+                        : engine.completeTask(complete, budget);
+            }
             case CORRELATE, STATUS, MOCK -> throw new IllegalStateException("handled above");
         };
         return answers.answer(operation, binding, instance);
@@ -99,12 +110,16 @@ public class FlowCall {
      * not refused. A webhook sender's asynchronous 2xx means "kept": it comes once the correlation has committed.
      */
     private HttpResponse<?> correlate(Operation operation, FlowBinding binding, CorrelateRequest correlate,
-                                      Duration budget) {
+                                      Duration budget, ReceivedMessage key) {
         boolean committedFirst = binding.mode() == FlowMode.ASYNC && operation.policy().webhook().isPresent();
         try {
-            FlowInstance instance = committedFirst
-                    ? engine.correlateCommitted(correlate, webhookAcceptTimeout)
-                    : engine.correlate(correlate, budget);
+            FlowInstance instance;
+            if (committedFirst) {
+                instance = key == null ? engine.correlateCommitted(correlate, webhookAcceptTimeout)
+                        : engine.correlateCommitted(correlate, webhookAcceptTimeout, key);
+            } else {
+                instance = key == null ? engine.correlate(correlate, budget) : engine.correlate(correlate, budget, key);
+            }
             return answers.answer(operation, binding, instance);
         } catch (NoMatchingInstance notYet) {
             if (binding.buffer().isZero()) {

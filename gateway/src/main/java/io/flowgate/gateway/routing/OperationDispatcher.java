@@ -7,6 +7,7 @@ import io.flowgate.contracts.Route;
 import io.flowgate.contracts.RouteMatch;
 import io.flowgate.contracts.validation.RequestData;
 import io.flowgate.contracts.validation.ValidatedRequest;
+import io.flowgate.engine.ReceivedMessage;
 import io.flowgate.gateway.auth.Caller;
 import io.flowgate.gateway.authz.Authorizer;
 import io.flowgate.gateway.idempotency.IdempotencyStage;
@@ -81,12 +82,13 @@ public class OperationDispatcher {
         FlowBinding binding = operation.binding().orElseThrow(() -> new GatewayProblem(Problem.of(501,
                 "operation-unrouted", "Not Implemented", operation.label() + " of contract '"
                         + operation.contractName() + "' has no x-flow-id: nothing runs behind it yet")));
-        Supplier<HttpResponse<?>> run = () -> idempotency.execute(caller, operation, request, body, () -> {
-            RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body,
-                    caller.claims());
-            ValidatedRequest validated = operation.validator().validate(data);
-            return flowCall.call(caller, operation, binding, validated);
-        });
+        Supplier<HttpResponse<?>> run = () -> idempotency.execute(caller, operation, request, body,
+                (Optional<ReceivedMessage> key) -> {
+                    RequestData data = RequestAdapter.toRequestData(request, match.get().pathParameters(), body,
+                            caller.claims());
+                    ValidatedRequest validated = operation.validator().validate(data);
+                    return flowCall.call(caller, operation, binding, validated, key);
+                });
         return delivery == null ? run.get() : webhooks.once(operation, delivery, request, run);
     }
 

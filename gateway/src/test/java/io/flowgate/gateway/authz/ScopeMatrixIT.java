@@ -69,6 +69,8 @@ class ScopeMatrixIT {
                 "GET /admin/instances", "POST /admin/users", "PUT /admin/policies", "GET /admin/triggers",
                 "GET /api/tasks", "GET /auth/me", "POST /auth/token", "POST /auth/logout",
                 "POST /admin/users/{username}/revoke-tokens", "GET /ui", "GET /health", "GET /metrics",
+                "POST /admin/flows/{key}/versions/{version}/suspend",
+                "POST /admin/flows/{key}/versions/{version}/activate", "DELETE /admin/flows/{key}/versions/{version}",
                 "GET /{+path}");
         return routes.values().stream().map(route -> {
             Scope scope = declared(route).orElseThrow(() -> new AssertionError(name(route) + " declares no scope"));

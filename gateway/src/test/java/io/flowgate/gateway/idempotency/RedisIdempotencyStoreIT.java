@@ -39,6 +39,13 @@ class RedisIdempotencyStoreIT extends IdempotencyStoreContract {
     }
 
     @Test
+    void takesOverAtOnceTheReservationOfANodeThatIsGone() {
+        GoneHolderScenario.takesOverAtOnceOnlyTheReservationOfANodeThatIsGone((self, gone) ->
+                RedisIdempotencyStore.connect(redis.url(), Duration.ofSeconds(1), Duration.ofHours(1),
+                        GoneHolderScenario.holders(self, gone)));
+    }
+
+    @Test
     void keepsTheRetentionOfTheFirstUseWhenTheAnswerIsStored() throws Exception {
         String key = key();
         store.reserve(key, "fp", Duration.ofSeconds(30));

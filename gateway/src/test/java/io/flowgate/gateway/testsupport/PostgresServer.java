@@ -46,7 +46,23 @@ public final class PostgresServer implements AutoCloseable {
      * reaches exactly that database.
      */
     public GatewayServer startGateway(Map<String, Object> properties) {
+        return startOn(createDatabase(), properties);
+    }
+
+    /**
+     * Starts {@code count} gateways, the nodes of one cluster, on one new database of this server (one after the
+     * other) and fails unless each reaches exactly that database.
+     */
+    public List<GatewayServer> startNodes(int count, Map<String, Object> properties) {
         String database = createDatabase();
+        List<GatewayServer> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            nodes.add(startOn(database, properties));
+        }
+        return nodes;
+    }
+
+    private GatewayServer startOn(String database, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("flowgate.db-url", postgres.getJdbcUrl("postgres", database));
         all.put("flowgate.db-user", "postgres");
@@ -58,6 +74,11 @@ public final class PostgresServer implements AutoCloseable {
         assertThat(databaseOf(gateway.context().getBean(DataSource.class)))
                 .as("the database the gateway's pool reaches").isEqualTo("PostgreSQL " + database);
         return gateway;
+    }
+
+    /** A new, empty database of this server, for a gateway started otherwise (e.g. as a child process). */
+    public String newDatabaseUrl() {
+        return postgres.getJdbcUrl("postgres", createDatabase());
     }
 
     private synchronized String createDatabase() {

@@ -48,6 +48,15 @@ public final class CamundaEngineBuilder {
         return new Prepared(PreparedEngine.prepare(dataSource, settings));
     }
 
+    /**
+     * As {@link #prepare(DataSource, EngineSettings)} for the node {@code node}: its id is the lock owner of the jobs
+     * its job executor runs and its row among the nodes heartbeating on the database ({@link NodeSettings}).
+     */
+    public static Prepared prepare(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
+                                   NodeIdentity node) {
+        return new Prepared(PreparedEngine.prepare(dataSource, settings, nodeSettings, node));
+    }
+
     /** A built engine that runs nothing yet; {@link #start} it once, or {@link #close()} it. */
     public static final class Prepared implements AutoCloseable {
 
@@ -58,7 +67,9 @@ public final class CamundaEngineBuilder {
         }
 
         /**
-         * Binds the connectors and starts the engine (its job executor when enabled).
+         * Binds the connectors and starts the engine: joins the nodes of the database (which may wait up to the node
+         * timeout to tell whether the nodes that heartbeated last are alive), then starts its job executor when
+         * enabled.
          *
          * @param outbox where the engine writes its events; asked for to make sure its table was migrated first
          */

@@ -1,5 +1,6 @@
 package io.flowgate.engine.config;
 
+import io.flowgate.engine.deploy.FlowChecker;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param historyCleanupWindow     when Camunda's history cleanup runs each day, {@code HH:mm-HH:mm} in the server's
  *                                 time zone (it removes the history of instances ended longer than their flow's
  *                                 time to live ago), or {@code off}: only on demand
+ * @param timerFloor               the shortest interval a timer start event (cycle or duration) or any repeating
+ *                                 timer may have; shorter ones are refused at deploy; {@code 0} turns the check off
  */
 @ConfigurationProperties("flowgate.engine")
 public record EngineSettings(@Nullable String name, @Nullable String history,
@@ -39,7 +42,8 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
                              @Nullable Integer jobExecutorMaxPoolSize, @Nullable Integer jobExecutorQueueSize,
                              @Nullable Integer commandThreads, @Nullable Integer commandQueueSize,
                              @Nullable String historyTimeToLive, @Nullable String databaseSchemaUpdate,
-                             @Nullable Duration failedStartRetention, @Nullable String historyCleanupWindow) {
+                             @Nullable Duration failedStartRetention, @Nullable String historyCleanupWindow,
+                             @Nullable Duration timerFloor) {
 
     public static final String DEFAULT_NAME = "flowgate";
     public static final String DEFAULT_HISTORY = "audit";
@@ -53,6 +57,7 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
     public static final String DEFAULT_DATABASE_SCHEMA_UPDATE = "true";
     public static final Duration DEFAULT_FAILED_START_RETENTION = Duration.ofMinutes(10);
     public static final String HISTORY_CLEANUP_OFF = "off";
+    public static final Duration DEFAULT_TIMER_FLOOR = FlowChecker.DEFAULT_TIMER_FLOOR;
 
     private static final Set<String> HISTORY_LEVELS = Set.of("audit", "full");
     private static final Set<String> SCHEMA_UPDATES = Set.of("true", "false", "create-drop");
@@ -83,35 +88,44 @@ public record EngineSettings(@Nullable String name, @Nullable String history,
         require(!failedStartRetention.isNegative(), "flowgate.engine.failed-start-retention must not be negative");
         historyCleanupWindow = orDefault(historyCleanupWindow, HISTORY_CLEANUP_OFF).toLowerCase();
         checkWindow(historyCleanupWindow);
+        timerFloor = timerFloor == null ? DEFAULT_TIMER_FLOOR : timerFloor;
+        require(!timerFloor.isNegative(), "flowgate.engine.timer-floor (FLOWGATE_TIMER_FLOOR) must not be negative, "
+                + "was " + timerFloor);
     }
 
     /** Every setting at its default. */
     public static EngineSettings defaults() {
-        return new EngineSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new EngineSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public EngineSettings withName(String newName) {
         return new EngineSettings(newName, history, jobExecutorEnabled, jobExecutorCorePoolSize,
                 jobExecutorMaxPoolSize, jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive,
-                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow);
+                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow, timerFloor);
     }
 
     public EngineSettings withJobExecutorEnabled(boolean enabled) {
         return new EngineSettings(name, history, enabled, jobExecutorCorePoolSize, jobExecutorMaxPoolSize,
                 jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive, databaseSchemaUpdate,
-                failedStartRetention, historyCleanupWindow);
+                failedStartRetention, historyCleanupWindow, timerFloor);
     }
 
     public EngineSettings withCommandThreads(int threads) {
         return new EngineSettings(name, history, jobExecutorEnabled, jobExecutorCorePoolSize,
                 jobExecutorMaxPoolSize, jobExecutorQueueSize, threads, commandQueueSize, historyTimeToLive,
-                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow);
+                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow, timerFloor);
     }
 
     public EngineSettings withHistoryCleanupWindow(String window) {
         return new EngineSettings(name, history, jobExecutorEnabled, jobExecutorCorePoolSize,
                 jobExecutorMaxPoolSize, jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive,
-                databaseSchemaUpdate, failedStartRetention, window);
+                databaseSchemaUpdate, failedStartRetention, window, timerFloor);
+    }
+
+    public EngineSettings withTimerFloor(Duration floor) {
+        return new EngineSettings(name, history, jobExecutorEnabled, jobExecutorCorePoolSize,
+                jobExecutorMaxPoolSize, jobExecutorQueueSize, commandThreads, commandQueueSize, historyTimeToLive,
+                databaseSchemaUpdate, failedStartRetention, historyCleanupWindow, floor);
     }
 
     /** The cleanup window's start and end ({@code HH:mm}), or empty when it is {@code off}. */

@@ -11,6 +11,7 @@ import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
  * Micronaut wiring: starts building the engine eagerly at start-up ({@link Context}), because building it takes
@@ -20,12 +21,25 @@ import javax.sql.DataSource;
 @Factory
 public class WorkflowEngineFactory {
 
+    /** Who this node is for the life of the process: the job lock owner, its row in {@code cluster_nodes}. */
+    @Singleton
+    public NodeIdentity nodeIdentity() {
+        return NodeIdentity.create();
+    }
+
+    /** Whether another node is gone, for what it left behind (e.g. an idempotency key it reserved). */
+    @Singleton
+    public NodeLiveness nodeLiveness(DataSource dataSource, NodeSettings nodeSettings, NodeIdentity node) {
+        return new NodeLiveness(dataSource, node, nodeSettings.timeout(), Clock.systemUTC());
+    }
+
     /** The engine's build; needs only a {@link DataSource} bean (the gateway's pool). */
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings) {
-        return EngineBuild.start(() -> CamundaEngineBuilder.prepare(dataSource, settings));
+    public EngineBuild engineBuild(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
+                                   NodeIdentity node) {
+        return EngineBuild.start(() -> CamundaEngineBuilder.prepare(dataSource, settings, nodeSettings, node));
     }
 
     /**

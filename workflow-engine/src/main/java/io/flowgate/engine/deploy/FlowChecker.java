@@ -8,6 +8,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,16 +18,20 @@ import java.util.TreeSet;
 
 /**
  * The deploy checks: whoever can deploy BPMN could otherwise run code on the engine (script tasks, Java delegates,
- * listeners, expressions reaching beans). Walks the whole document and collects every finding, so a designer sees
- * all problems at once.
+ * listeners, expressions reaching beans) or load it with timers that fire every millisecond ({@link TimerRules}).
+ * Walks the whole document and collects every finding, so a designer sees all problems at once.
  */
 public final class FlowChecker {
 
     /** Texts that are never evaluated as expressions: documentation, annotations, a (refused) script body. */
     private static final Set<String> INERT_BPMN_ELEMENTS = Set.of("documentation", "text", "script");
 
+    /** The shortest interval of a repeating timer or a timer start event, unless configured otherwise. */
+    public static final Duration DEFAULT_TIMER_FLOOR = Duration.ofMinutes(1);
+
     private final ElementRules elementRules;
     private final ExpressionRules expressionRules = new ExpressionRules();
+    private final TimerRules timerRules;
 
     /** @param connectorIds the ids of the connectors registered on this node, all of which can run here */
     public FlowChecker(Collection<String> connectorIds) {
@@ -39,7 +44,19 @@ public final class FlowChecker {
      *                     flows using them are refused with that reason
      */
     public FlowChecker(Collection<String> connectorIds, Map<String, String> unavailable) {
+        this(connectorIds, unavailable, DEFAULT_TIMER_FLOOR);
+    }
+
+    /**
+     * @param timerFloor the shortest interval a timer start event or a repeating timer may have ({@link TimerRules});
+     *                   zero: no floor
+     */
+    public FlowChecker(Collection<String> connectorIds, Map<String, String> unavailable, Duration timerFloor) {
+        if (timerFloor.isNegative()) {
+            throw new IllegalArgumentException("the timer floor must not be negative, was " + timerFloor);
+        }
         this.elementRules = new ElementRules(new TreeSet<>(connectorIds), Map.copyOf(unavailable));
+        this.timerRules = new TimerRules(timerFloor);
     }
 
     /**
@@ -88,6 +105,13 @@ public final class FlowChecker {
             findings.add(new FlowFinding(fileName, elementId, reason));
         }
         ElementRules.warning(element).ifPresent(reason -> warnings.add(new FlowFinding(fileName, elementId, reason)));
+        if (SafeXml.BPMN_NS.equals(namespace) && "timerEventDefinition".equals(element.getLocalName())) {
+            // named after its event, as the designer shows it, even when the definition has an id of its own
+            String eventId = element.getParentNode() instanceof Element event ? ElementRules.owningId(event) : elementId;
+            for (String reason : timerRules.problems(element)) {
+                findings.add(new FlowFinding(fileName, eventId, reason));
+            }
+        }
         if (ElementRules.isRefusedWhole(element)) {
             return; // a refused script or listener: its content would only repeat the finding
         }

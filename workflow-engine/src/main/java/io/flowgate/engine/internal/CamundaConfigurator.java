@@ -2,6 +2,8 @@ package io.flowgate.engine.internal;
 
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.config.NodeIdentity;
+import io.flowgate.engine.config.NodeSettings;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -25,8 +27,9 @@ final class CamundaConfigurator {
      * Builds the engine with its job executor off ({@link PreparedEngine#start} starts it once the connectors are
      * bound); {@code connectors} is asked for the registry when a flow is parsed.
      */
-    static ProcessEngine build(DataSource dataSource, EngineSettings settings, Supplier<ConnectorRegistry> connectors,
-                               StartTickets tickets, SettleSignals signals, VariableCodec codec) {
+    static ProcessEngine build(DataSource dataSource, EngineSettings settings, NodeSettings nodes, NodeIdentity node,
+                               Supplier<ConnectorRegistry> connectors, StartTickets tickets, SettleSignals signals,
+                               VariableCodec codec, BusinessKeys keys) {
         var configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(settings.name());
         configuration.setDataSource(dataSource);
@@ -46,7 +49,8 @@ final class CamundaConfigurator {
         // the default DbIdGenerator takes a second connection for id blocks and deadlocks a small pool under load
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
-        configuration.setJobExecutor(jobExecutor(settings));
+        configuration.setJobExecutor(jobExecutor(settings, nodes, node));
+        configuration.setHostname(node.id());
         configuration.setMetricsEnabled(false);
         configuration.setDbMetricsReporterActivate(false);
         configuration.setCmmnEnabled(false);
@@ -54,7 +58,7 @@ final class CamundaConfigurator {
         secure(configuration, tickets);
         // Camunda appends to these lists during init, so they must be mutable
         configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
-                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals),
+                new ConnectorParseListener(connectors, codec), new LifecycleParseListener(tickets, signals, keys),
                 new EventParseListener())));
         events(configuration);
         return configuration.buildProcessEngine();
@@ -84,8 +88,12 @@ final class CamundaConfigurator {
         configuration.setTenantIdProvider(new StartTenantIdProvider(tickets));
     }
 
-    private static DefaultJobExecutor jobExecutor(EngineSettings settings) {
+    private static DefaultJobExecutor jobExecutor(EngineSettings settings, NodeSettings nodes, NodeIdentity node) {
         var executor = new DefaultJobExecutor();
+        // the lock owner is the node id, so the locks of a node that stopped heartbeating can be found and released
+        // (NodeMembership); the lock time is short because a live node renews the locks of the jobs it still runs
+        executor.setLockOwner(node.id());
+        executor.setLockTimeInMillis(Math.toIntExact(nodes.jobLockTime().toMillis()));
         executor.setCorePoolSize(settings.jobExecutorCorePoolSize());
         executor.setMaxPoolSize(settings.jobExecutorMaxPoolSize());
         executor.setQueueSize(settings.jobExecutorQueueSize());

@@ -22,12 +22,15 @@ import io.flowgate.engine.TaskQuery;
 import io.flowgate.engine.UserTaskView;
 import io.flowgate.engine.WorkflowEngine;
 import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.internal.nodes.NodeMembership;
 import org.camunda.bpm.engine.ProcessEngine;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +40,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PendingMessages pendingMessages;
+    private final NodeMembership membership;
     private final ProcessEngine engine;
     private final CommandRunner runner;
     private final StartFlow startFlow;
@@ -58,20 +62,27 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     private final DeployFlow deployFlow;
     private final InspectFlow inspectFlow;
     private final ListFlows listFlows;
-    private final LatestFlow latestFlow;
+    private final ReadFlowModel readFlowModel;
+    private final SuspendFlow suspendFlow;
+    private final ActivateFlow activateFlow;
+    private final UndeployFlow undeployFlow;
     private final FlowXml flowXml;
     private final StartOnce startOnce;
     private final CorrelateOnce correlateOnce;
+    private final ReceivedMessages received;
 
-    CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages) {
+    CamundaWorkflowEngine(EngineContext context, PendingMessages pendingMessages, NodeMembership membership) {
         this.pendingMessages = pendingMessages;
+        this.membership = membership;
         this.engine = context.engine();
         this.runner = context.runner();
         DefinitionKeys keys = new DefinitionKeys(engine.getRepositoryService());
         IncidentViews incidents = new IncidentViews(keys);
-        this.startFlow = new StartFlow(context);
-        this.correlateMessage = new CorrelateMessage(context);
-        this.completeTaskById = new CompleteTaskById(context);
+        ReceivedMessages received = new ReceivedMessages(context);
+        this.received = received;
+        this.startFlow = new StartFlow(context, received);
+        this.correlateMessage = new CorrelateMessage(context, received);
+        this.completeTaskById = new CompleteTaskById(context, received);
         this.readInstance = new ReadInstance(context);
         this.listInstances = new ListInstances(context);
         this.readDetails = new ReadDetails(context, incidents);
@@ -82,19 +93,22 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         TaskViews taskViews = new TaskViews(context, keys, userTasks);
         this.listCompletedTasks = new ListCompletedTasks(context);
         this.listCandidateGroups = new ListCandidateGroups(context, userTasks);
-        this.completeTaskByKey = new CompleteTaskByKey(context, taskViews);
+        this.completeTaskByKey = new CompleteTaskByKey(context, taskViews, received);
         this.listTasks = new ListTasks(context, taskViews);
         this.readTask = new ReadTask(context, taskViews);
         this.claimTask = new ClaimTask(context, readTask);
         this.unclaimTask = new UnclaimTask(context, readTask);
-        this.deployFlow = new DeployFlow(context);
-        ReceivedMessages received = new ReceivedMessages(context);
+        TimerStartJobs timerStarts = new TimerStartJobs(context);
+        this.deployFlow = new DeployFlow(context, timerStarts);
+        this.suspendFlow = new SuspendFlow(context, timerStarts);
+        this.activateFlow = new ActivateFlow(context, timerStarts);
+        this.undeployFlow = new UndeployFlow(context, timerStarts);
         this.startOnce = new StartOnce(context, received);
         this.correlateOnce = new CorrelateOnce(context, received);
         this.inspectFlow = new InspectFlow(context);
         this.listFlows = new ListFlows(context);
         this.flowXml = new FlowXml(context);
-        this.latestFlow = new LatestFlow(context, flowXml);
+        this.readFlowModel = new ReadFlowModel(context, flowXml);
     }
 
     /** Builds the Camunda engine on the data source (creating or upgrading its tables) and starts it. */
@@ -125,7 +139,7 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     @Override
     public Optional<FlowModel> latest(String flowKey) {
-        return latestFlow.execute(flowKey);
+        return readFlowModel.execute(flowKey, null);
     }
 
     @Override
@@ -134,23 +148,43 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
     }
 
     @Override
+    public Optional<FlowModel> model(String flowKey, int version) {
+        return readFlowModel.execute(flowKey, version);
+    }
+
+    @Override
+    public FlowSummary suspend(String flowKey, int version) {
+        return suspendFlow.execute(flowKey, version);
+    }
+
+    @Override
+    public FlowSummary activate(String flowKey, int version) {
+        return activateFlow.execute(flowKey, version);
+    }
+
+    @Override
+    public void undeploy(String flowKey, int version) {
+        undeployFlow.execute(flowKey, version);
+    }
+
+    @Override
     public FlowInstance start(StartRequest request, Duration budget) {
-        return startFlow.execute(request, budget);
+        return startFlow.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance startCommitted(StartRequest request, Duration wait) {
-        return startFlow.executeCommitted(request, wait);
+        return startFlow.executeCommitted(request, wait, null);
     }
 
     @Override
     public FlowInstance correlate(CorrelateRequest request, Duration budget) {
-        return correlateMessage.execute(request, budget);
+        return correlateMessage.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance correlateCommitted(CorrelateRequest request, Duration wait) {
-        return correlateMessage.executeCommitted(request, wait);
+        return correlateMessage.executeCommitted(request, wait, null);
     }
 
     @Override
@@ -160,12 +194,42 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
 
     @Override
     public FlowInstance completeTask(CompleteTaskRequest request, Duration budget) {
-        return completeTaskByKey.execute(request, budget);
+        return completeTaskByKey.execute(request, budget, null);
     }
 
     @Override
     public FlowInstance completeTask(String taskId, Map<String, Object> variables, Duration budget) {
         return completeTaskById.execute(taskId, variables, budget);
+    }
+
+    @Override
+    public FlowInstance start(StartRequest request, Duration budget, ReceivedMessage key) {
+        return startFlow.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance startCommitted(StartRequest request, Duration wait, ReceivedMessage key) {
+        return startFlow.executeCommitted(request, wait, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance correlate(CorrelateRequest request, Duration budget, ReceivedMessage key) {
+        return correlateMessage.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance correlateCommitted(CorrelateRequest request, Duration wait, ReceivedMessage key) {
+        return correlateMessage.executeCommitted(request, wait, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public FlowInstance completeTask(CompleteTaskRequest request, Duration budget, ReceivedMessage key) {
+        return completeTaskByKey.execute(request, budget, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public int forgetReceived(String scope, Instant receivedBefore) {
+        return received.forget(scope, receivedBefore);
     }
 
     @Override
@@ -238,13 +302,20 @@ public final class CamundaWorkflowEngine implements WorkflowEngine, AutoCloseabl
         return unclaimTask.execute(taskId);
     }
 
-    /** Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor). */
+    /**
+     * Stops taking commands, lets running ones finish, then closes the Camunda engine (and its job executor), and
+     * last leaves the cluster (this node's heartbeat goes on while its job executor finishes its jobs).
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             pendingMessages.close();
             runner.close();
-            engine.close();
+            try {
+                engine.close();
+            } finally {
+                membership.close();
+            }
         }
     }
 }

@@ -14,9 +14,9 @@ final class CompleteTaskById {
     private final EngineContext context;
     private final BudgetedCommand command;
 
-    CompleteTaskById(EngineContext context) {
+    CompleteTaskById(EngineContext context, ReceivedMessages received) {
         this.context = context;
-        this.command = new BudgetedCommand(context);
+        this.command = new BudgetedCommand(context, received);
     }
 
     FlowInstance execute(String taskId, Map<String, Object> variables, Duration budget) {
@@ -28,6 +28,6 @@ final class CompleteTaskById {
         ProcessDefinition definition = context.engine().getRepositoryService()
                 .getProcessDefinition(task.getProcessDefinitionId());
         return command.run(task.getProcessInstanceId(), definition.getKey(),
-                () -> context.engine().getTaskService().complete(taskId, typed), budget);
+                () -> context.engine().getTaskService().complete(taskId, typed), budget, null);
     }
 }

@@ -5,6 +5,7 @@ import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InvalidVariables;
 import io.flowgate.engine.NoMatchingInstance;
+import io.flowgate.engine.ReceivedMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -23,20 +24,40 @@ final class CorrelateMessage {
     private final EngineContext context;
     private final BudgetedCommand command;
 
-    CorrelateMessage(EngineContext context) {
+    CorrelateMessage(EngineContext context, ReceivedMessages received) {
         this.context = context;
-        this.command = new BudgetedCommand(context);
+        this.command = new BudgetedCommand(context, received);
     }
 
-    FlowInstance execute(CorrelateRequest request, Duration budget) {
-        String instanceId = waitingInstance(request);
-        return command.run(instanceId, request.flowKey(), correlation(request, instanceId), budget);
+    /**
+     * @param key recorded with the correlation; null = none. A request whose key an earlier correlation recorded
+     *            correlates nothing and answers with that instance (found also once it no longer waits).
+     */
+    FlowInstance execute(CorrelateRequest request, Duration budget, ReceivedMessage key) {
+        BudgetedCommand.Key recorded = recorded(key);
+        String instanceId;
+        try {
+            instanceId = waitingInstance(request);
+        } catch (NoMatchingInstance none) {
+            return command.earlier(recorded, request.flowKey(), budget, true).orElseThrow(() -> none);
+        }
+        return command.run(instanceId, request.flowKey(), correlation(request, instanceId), budget, recorded);
     }
 
     /** Correlates and answers once the correlation has committed, before the instance settles. */
-    FlowInstance executeCommitted(CorrelateRequest request, Duration wait) {
-        String instanceId = waitingInstance(request);
-        return command.runCommitted(instanceId, request.flowKey(), correlation(request, instanceId), wait);
+    FlowInstance executeCommitted(CorrelateRequest request, Duration wait, ReceivedMessage key) {
+        BudgetedCommand.Key recorded = recorded(key);
+        String instanceId;
+        try {
+            instanceId = waitingInstance(request);
+        } catch (NoMatchingInstance none) {
+            return command.earlier(recorded, request.flowKey(), wait, false).orElseThrow(() -> none);
+        }
+        return command.runCommitted(instanceId, request.flowKey(), correlation(request, instanceId), wait, recorded);
+    }
+
+    private static BudgetedCommand.Key recorded(ReceivedMessage key) {
+        return key == null ? null : new BudgetedCommand.Key(key, ReceivedMessages.Action.CORRELATE);
     }
 
     private String waitingInstance(CorrelateRequest request) {
@@ -73,7 +94,8 @@ final class CorrelateMessage {
         if (found.size() > 1) {
             long count = query.count();
             throw new AmbiguousMatch(count + " waiting executions of " + target + " match the message '"
-                    + request.messageName() + "'", count);
+                    + request.messageName() + "'", count, query.listPage(0, CompleteTaskByKey.AMBIGUOUS_SHOWN)
+                    .stream().map(Execution::getProcessInstanceId).distinct().toList());
         }
         return found.get(0);
     }

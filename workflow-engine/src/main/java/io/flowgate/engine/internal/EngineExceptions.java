@@ -1,16 +1,19 @@
 package io.flowgate.engine.internal;
 
+import io.flowgate.engine.BusinessKeyInUse;
 import io.flowgate.engine.FlowException;
 import io.flowgate.engine.FlowFailed;
 import io.flowgate.engine.FlowFinding;
 import io.flowgate.engine.FlowNotFound;
 import io.flowgate.engine.FlowRejected;
+import io.flowgate.engine.FlowSuspended;
 import io.flowgate.engine.NoMatchingInstance;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,23 @@ final class EngineExceptions {
         ActivityFailure activity = find(failure, ActivityFailure.class);
         return new FlowFailed(activity != null ? activity.getMessage() : message, instanceId,
                 activity == null ? null : activity.activityId(), failure);
+    }
+
+    /**
+     * A start's failure: as {@link #translate}, and a suspended flow version or a business key in use (thrown by
+     * the process-start listener, which Camunda may wrap) keep their own types.
+     *
+     * @param ticket the start, for the flow and version it tried to start
+     */
+    static FlowException translateStart(Throwable failure, StartTicket ticket) {
+        BusinessKeyInUse inUse = find(failure, BusinessKeyInUse.class);
+        if (inUse != null) {
+            return inUse;
+        }
+        if (find(failure, SuspendedEntityInteractionException.class) != null) {
+            return new FlowSuspended(ticket.flowKey, ticket.flowVersion);
+        }
+        return translate(failure, ticket.flowKey, null);
     }
 
     /** Camunda's own parse errors (after our checks passed) as findings with the element ids it names. */

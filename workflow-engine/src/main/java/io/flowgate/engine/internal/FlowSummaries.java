@@ -24,7 +24,8 @@ final class FlowSummaries {
         Map<String, Instant> deployedAt = deploymentTimes(repository, deploymentIds);
         return definitions.stream().map(definition -> new FlowSummary(definition.getKey(), definition.getName(),
                 definition.getVersion(), definition.getId(), definition.getDeploymentId(),
-                definition.getResourceName(), deployedAt.get(definition.getDeploymentId()))).toList();
+                definition.getResourceName(), deployedAt.get(definition.getDeploymentId()),
+                definition.isSuspended())).toList();
     }
 
     private static Map<String, Instant> deploymentTimes(RepositoryService repository, Collection<String> ids) {

@@ -5,7 +5,6 @@ import io.flowgate.engine.FlowError;
 import io.flowgate.engine.FlowFailed;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceState;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +15,8 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ import java.util.Optional;
  * from the start tickets while its first transaction has not committed (or failed).
  */
 final class InstanceReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceReader.class);
+
+    /** Reads of a running instance that fail while it keeps running, before the failure is passed on. */
+    private static final int READ_ATTEMPTS = 3;
 
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -62,15 +68,28 @@ final class InstanceReader {
         // the active state first, then whether the instance is still active: read the other way round, an instance
         // whose last job commits in between has no job left and looks WAITING though it has ended
         InstanceState active = activeState(instanceId);
-        if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
+        if (!stillActive(instanceId)) {
             return fromDatabase(instanceId).map(FlowInstance::state);
         }
         return Optional.of(active);
     }
 
-    /** A start that has committed, in its state now (cheaply: no variables, no activities). */
+    /**
+     * A start that has committed, in its state now (cheaply: no variables, no activities); RUNNING when the state
+     * cannot be read — the start has committed all the same, and its caller must not hear otherwise.
+     */
     FlowInstance committed(String instanceId, StartTicket ticket) {
-        return fromTicket(instanceId, ticket, probe(instanceId).orElse(InstanceState.RUNNING));
+        try {
+            return fromTicket(instanceId, ticket, probe(instanceId).orElse(InstanceState.RUNNING));
+        } catch (RuntimeException unreadable) {
+            LOG.warn("instance {} has committed but cannot be read now: {}", instanceId, unreadable.toString());
+            return committedUnread(instanceId, ticket);
+        }
+    }
+
+    /** What is known of a start that has committed without reading it: RUNNING, no variables, no activities. */
+    FlowInstance committedUnread(String instanceId, StartTicket ticket) {
+        return fromTicket(instanceId, ticket, InstanceState.RUNNING);
     }
 
     FlowInstance fromTicket(String instanceId, StartTicket ticket) {
@@ -107,22 +126,45 @@ final class InstanceReader {
         return Optional.of(ended(stored));
     }
 
-    /** Empty when the instance ended while it was being read (a job finished it): the caller reads history. */
+    /**
+     * The running instance, or empty when it ended while it was being read (a job finished it): the caller then reads
+     * history. Several queries make this view, and a job may commit between any two of them, so the order matters:
+     * the state first (read after the variables, an instance ending in between would look WAITING), then the tree and
+     * the variables, then whether the instance is still running — if not, whatever was read may mix the instance
+     * before and after its end (variables half gone, a JSON value whose bytes were deleted), and only history tells
+     * how it ended. A read that fails while the instance still runs (a job replaced a value being read) is tried again.
+     */
     private Optional<FlowInstance> active(HistoricProcessInstance stored) {
-        try {
-            ActivityInstance tree = runtime.getActivityInstance(stored.getId());
-            if (tree == null) {
-                return Optional.empty();
+        String id = stored.getId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                InstanceState state = activeState(id);
+                ActivityInstance tree = runtime.getActivityInstance(id);
+                if (tree == null) {
+                    return Optional.empty();
+                }
+                List<ActivityView> activities = new ArrayList<>();
+                collectLeaves(tree, activities);
+                Map<String, Object> variables = codec.visible(processVariables(id));
+                if (!stillActive(id)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FlowInstance(id, stored.getProcessDefinitionKey(), version(stored),
+                        stored.getBusinessKey(), stored.getTenantId(), state, activities, variables,
+                        Optional.empty(), instant(stored.getStartTime()), null));
+            } catch (RuntimeException failure) {
+                if (!stillActive(id)) {
+                    return Optional.empty();
+                }
+                if (attempt == READ_ATTEMPTS) {
+                    throw failure;
+                }
             }
-            List<ActivityView> activities = new ArrayList<>();
-            collectLeaves(tree, activities);
-            Map<String, Object> variables = codec.visible(processVariables(stored.getId()));
-            return Optional.of(new FlowInstance(stored.getId(), stored.getProcessDefinitionKey(), version(stored),
-                    stored.getBusinessKey(), stored.getTenantId(), activeState(stored.getId()), activities,
-                    variables, Optional.empty(), instant(stored.getStartTime()), null));
-        } catch (NullValueException ended) {
-            return Optional.empty();
         }
+    }
+
+    private boolean stillActive(String instanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0;
     }
 
     /**
@@ -201,8 +243,16 @@ final class InstanceReader {
         return value == null ? null : value.getValue();
     }
 
+    /**
+     * Camunda joins the version in from the definition, which is gone once its version was undeployed; the
+     * definition id still says it ({@code key:version:uuid}, unless the key was too long for that form).
+     */
     private static int version(HistoricProcessInstance stored) {
-        return stored.getProcessDefinitionVersion() == null ? 0 : stored.getProcessDefinitionVersion();
+        if (stored.getProcessDefinitionVersion() != null) {
+            return stored.getProcessDefinitionVersion();
+        }
+        String[] id = String.valueOf(stored.getProcessDefinitionId()).split(":");
+        return id.length == 3 && id[1].matches("\\d{1,9}") ? Integer.parseInt(id[1]) : 0;
     }
 
     static Instant instant(Date date) {

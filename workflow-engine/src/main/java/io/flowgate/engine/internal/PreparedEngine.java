@@ -2,9 +2,13 @@ package io.flowgate.engine.internal;
 
 import io.flowgate.connectors.ConnectorRegistry;
 import io.flowgate.engine.config.EngineSettings;
+import io.flowgate.engine.config.NodeIdentity;
+import io.flowgate.engine.config.NodeSettings;
 import io.flowgate.engine.deploy.FlowChecker;
+import io.flowgate.engine.internal.nodes.NodeMembership;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -17,28 +21,50 @@ import java.util.concurrent.atomic.AtomicReference;
  * mappings) and needs only the data source, so it can start before the connectors exist; {@link #start} then binds
  * them and lets the engine run. No flow is parsed before that (parsing happens on deploy or on a definition's first
  * use, both through the started engine), so nothing can see the connectors missing.
+ *
+ * <p>Starting also makes the engine a node among those sharing the database ({@link NodeMembership}): it joins
+ * before its job executor runs, so jobs left locked by dead nodes are released and deadlines held back by a downtime
+ * are postponed before any job or timer runs here.
  */
 public final class PreparedEngine implements AutoCloseable {
 
     private final DataSource dataSource;
     private final EngineSettings settings;
+    private final NodeSettings nodeSettings;
+    private final NodeIdentity node;
     private final AtomicReference<ConnectorRegistry> connectors = new AtomicReference<>();
     private final VariableCodec codec = new VariableCodec();
     private final StartTickets tickets;
     private final SettleSignals signals = new SettleSignals();
+    private final BusinessKeys keys;
     private final ProcessEngine engine;
 
-    private PreparedEngine(DataSource dataSource, EngineSettings settings) {
+    private PreparedEngine(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
+                           NodeIdentity node) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.nodeSettings = nodeSettings;
+        this.node = node;
         this.tickets = new StartTickets(settings.failedStartRetention());
-        this.engine = CamundaConfigurator.build(dataSource, settings, this::connectors, tickets, signals, codec);
+        this.keys = new BusinessKeys(dataSource);
+        this.engine = CamundaConfigurator.build(dataSource, settings, nodeSettings, node, this::connectors, tickets,
+                signals, codec, keys);
     }
 
-    /** Builds the Camunda engine on the data source (creating or upgrading its tables); takes seconds. */
+    /**
+     * Builds the Camunda engine on the data source (creating or upgrading its tables); takes seconds. The node gets
+     * a new identity and the default heartbeat settings.
+     */
     public static PreparedEngine prepare(DataSource dataSource, EngineSettings settings) {
+        return prepare(dataSource, settings, NodeSettings.defaults(), NodeIdentity.create());
+    }
+
+    /** As {@link #prepare(DataSource, EngineSettings)}, as the given node with these heartbeat settings. */
+    public static PreparedEngine prepare(DataSource dataSource, EngineSettings settings, NodeSettings nodeSettings,
+                                         NodeIdentity node) {
         return new PreparedEngine(Objects.requireNonNull(dataSource, "dataSource"),
-                Objects.requireNonNull(settings, "settings"));
+                Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(nodeSettings, "nodeSettings"),
+                Objects.requireNonNull(node, "node"));
     }
 
     /** Binds the connectors, wraps the engine and starts its job executor (when enabled). Call once. */
@@ -51,12 +77,24 @@ public final class PreparedEngine implements AutoCloseable {
         CommandRunner runner = new CommandRunner(settings.name(), settings.commandThreads(),
                 settings.commandQueueSize());
         PendingMessages pending = new PendingMessages(dataSource, engine, codec, Clock.systemUTC());
+        JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor();
+        NodeMembership membership = NodeMembership.open(dataSource, node, nodeSettings, Clock.systemUTC());
         CamundaWorkflowEngine started = new CamundaWorkflowEngine(new EngineContext(engine, codec, tickets, runner,
-                reader, new Settler(reader, signals), new FlowChecker(registry.ids(), registry.unavailable()),
-                new LatestDefinitions(engine.getRepositoryService())), pending);
+                reader, new Settler(reader, signals),
+                new FlowChecker(registry.ids(), registry.unavailable(), settings.timerFloor()),
+                new LatestDefinitions(engine.getRepositoryService()), keys), pending, membership);
+        try {
+            membership.join(jobExecutor::jobWasAdded);
+        } catch (RuntimeException e) {
+            pending.close();
+            runner.close();
+            membership.close();
+            throw e;
+        }
         pending.start();
         if (settings.jobExecutorEnabled()) {
-            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().start();
+            jobExecutor.start();
         }
         return started;
     }

@@ -3,6 +3,8 @@ package io.flowgate.engine.internal;
 import io.flowgate.engine.FlowInstance;
 import io.flowgate.engine.InstanceNotFound;
 import io.flowgate.engine.InstanceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.Optional;
  */
 final class Settler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
+
     private static final long FIRST_PAUSE_MILLIS = 10;
     private static final long LONGEST_PAUSE_MILLIS = 200;
 
@@ -24,6 +28,24 @@ final class Settler {
     Settler(InstanceReader reader, SettleSignals signals) {
         this.reader = reader;
         this.signals = signals;
+    }
+
+    /**
+     * The instance as it stands when it settled or the deadline passed, whichever came first. The instance has
+     * committed: when it cannot be read (a failing database, a read racing a job past its retries), the answer is
+     * {@code committed} — what the caller knows without reading — rather than a failure its client would take for
+     * "nothing happened".
+     */
+    FlowInstance awaitSettled(String instanceId, Instant deadline, FlowInstance committed) {
+        try {
+            return awaitSettled(instanceId, deadline);
+        } catch (InstanceNotFound notFound) {
+            throw notFound;
+        } catch (RuntimeException unreadable) {
+            LOG.warn("instance {} has committed but cannot be read now; answering that it runs: {}", instanceId,
+                    unreadable.toString());
+            return committed;
+        }
     }
 
     /** The instance as it stands when it settled or the deadline passed, whichever came first. */

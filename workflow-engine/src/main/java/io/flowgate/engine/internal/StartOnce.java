@@ -35,7 +35,7 @@ final class StartOnce {
         Map<String, Object> variables = context.codec().toEngine(request.variables());
         ProcessDefinition definition = context.definitions().latest(request.flowKey());
         StartTicket ticket = new StartTicket(definition.getKey(), definition.getVersion(), request.businessKey(),
-                request.tenantId(), request.initiator());
+                request.tenantId(), request.initiator(), request.claimsBusinessKey(), null);
         IdentityService identity = context.engine().getIdentityService();
         // the ticket gives the new instance its tenant (StartTenantIdProvider) and lets readers see it while it runs
         context.tickets().bindToThread(ticket);
@@ -51,7 +51,7 @@ final class StartOnce {
                 return instance.getId();
             });
         } catch (RuntimeException failure) {
-            RuntimeException translated = EngineExceptions.translate(failure, ticket.flowKey, null);
+            RuntimeException translated = context.keys().named(EngineExceptions.translateStart(failure, ticket));
             context.tickets().failed(ticket, translated);
             throw translated;
         } finally {

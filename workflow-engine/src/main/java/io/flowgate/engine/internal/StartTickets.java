@@ -62,6 +62,12 @@ final class StartTickets {
         }
     }
 
+    /** The start was refused: an earlier start recorded its key. */
+    void duplicate(StartTicket ticket, ReceivedMessages.DuplicateMessage refused) {
+        ticket.duplicate(refused);
+        forget(ticket);
+    }
+
     void failed(StartTicket ticket, RuntimeException error) {
         ticket.failed(error);
         forgetExpired();

@@ -21,6 +21,14 @@ class EngineSettingsTest {
         assertThat(settings.failedStartRetention()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.historyCleanupWindow()).isEqualTo("off");
         assertThat(settings.historyCleanupTimes()).isEmpty();
+        assertThat(settings.timerFloor()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void takesAZeroTimerFloorAsNoFloorAndRefusesANegativeOne() {
+        assertThat(EngineSettings.defaults().withTimerFloor(Duration.ZERO).timerFloor()).isZero();
+        assertThatThrownBy(() -> EngineSettings.defaults().withTimerFloor(Duration.ofSeconds(-1)))
+                .hasMessageContaining("flowgate.engine.timer-floor (FLOWGATE_TIMER_FLOOR) must not be negative");
     }
 
     @Test
@@ -42,16 +50,17 @@ class EngineSettingsTest {
     @Test
     void refusesAHistoryLevelTooLowToReadEndedInstances() {
         assertThatThrownBy(() -> new EngineSettings(null, "none", null, null, null, null, null, null, null, null, null,
-                null)).hasMessageContaining("flowgate.engine.history must be audit or full");
+                null, null)).hasMessageContaining("flowgate.engine.history must be audit or full");
     }
 
     @Test
     void refusesNonPositivePoolSizesAndBadPeriods() {
-        assertThatThrownBy(() -> new EngineSettings(null, null, null, 0, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new EngineSettings(null, null, null, 0, null, null, null, null, null, null, null, null,
+                null))
                 .hasMessageContaining("job-executor-core-pool-size must be positive");
-        assertThatThrownBy(() -> new EngineSettings(null, null, null, 4, 2, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new EngineSettings(null, null, null, 4, 2, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("max-pool-size must be at least");
         assertThatThrownBy(() -> new EngineSettings(null, null, null, null, null, null, null, null, "30 days", null, null,
-                null)).hasMessageContaining("history-time-to-live must be an ISO-8601 period");
+                null, null)).hasMessageContaining("history-time-to-live must be an ISO-8601 period");
     }
 }

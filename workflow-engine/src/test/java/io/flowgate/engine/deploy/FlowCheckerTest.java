@@ -131,6 +131,60 @@ class FlowCheckerTest {
                 tuple("unknown", "connector 'mq.send' is not registered (registered: kafka.publish, vars.set)"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            start cycle of 1 ms          | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT0.001S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | the timer start event's timeCycle 'R/PT0.001S' fires every 1 ms, more often than the timer floor allows: at least 1 min (FLOWGATE_TIMER_FLOOR)
+            start cron every 5 s         | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>0/5 * * * * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | the timer start event's timeCycle '0/5 * * * * ?' fires every 5 s
+            start cron burst             | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>0-2 0 * * * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | '0-2 0 * * * ?' fires every 1 s
+            start cycle with start date  | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>R/2020-01-01T00:00:00Z/PT0.5S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | fires every 500 ms
+            start duration               | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent> | the timer start event's timeDuration 'PT1S' fires after 1 s
+            start expression             | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>${'R/PT0.001S'}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | is an expression; write the value out (e.g. R/PT5M) so it can be checked against the timer floor of 1 min
+            start nonsense               | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>every minute</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | 'every minute' is not an ISO 8601 cycle (R/PT5M) or a cron expression
+            definition with its own id   | <bpmn:startEvent id="tick"><bpmn:timerEventDefinition id="TimerEventDefinition_1"><bpmn:timeCycle>R/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent> | fires every 1 s
+            boundary cycle               | <bpmn:boundaryEvent id="tick" attachedToRef="wait" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent> | the timer's timeCycle 'R/PT1S' fires every 1 s
+            boundary cycle expression    | <bpmn:boundaryEvent id="tick" attachedToRef="wait" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>${reminders}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent> | the timer's timeCycle '${reminders}' is an expression
+            event subprocess cycle       | <bpmn:subProcess id="sub" triggeredByEvent="true"><bpmn:startEvent id="tick" isInterrupting="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT10S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent></bpmn:subProcess> | the timer's timeCycle 'R/PT10S' fires every 10 s
+            """)
+    void refusesATimerThatFiresMoreOftenThanTheFloor(String rule, String element, String reason) {
+        assertThat(findings(element)).anySatisfy(finding -> {
+            assertThat(finding.elementId()).isEqualTo("tick");
+            assertThat(finding.reason()).contains(reason);
+        });
+    }
+
+    @Test
+    void acceptsTimersAtTheFloorAndWaitsThatFireOncePerToken() {
+        assertThat(findings("""
+                <bpmn:startEvent id="s1"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:startEvent id="s2"><bpmn:timerEventDefinition><bpmn:timeCycle>0 0/5 * * * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:startEvent id="s3"><bpmn:timerEventDefinition><bpmn:timeDate>2030-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:startEvent id="s4"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:startEvent id="s5"><bpmn:timerEventDefinition><bpmn:timeCycle>R/P2W</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:userTask id="wait" />
+                <bpmn:boundaryEvent id="b1" attachedToRef="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+                <bpmn:boundaryEvent id="b2" attachedToRef="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>${deadline}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+                <bpmn:boundaryEvent id="b3" attachedToRef="wait" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R1/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+                <bpmn:intermediateCatchEvent id="i1"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+                <bpmn:subProcess id="sub" triggeredByEvent="true"><bpmn:startEvent id="e1"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent></bpmn:subProcess>
+                """)).isEmpty();
+    }
+
+    @Test
+    void theTimerFloorIsConfigurableAndZeroTurnsItOff() {
+        String everySecond = """
+                <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+                """;
+        FlowChecker lenient = new FlowChecker(List.of(), Map.of(), java.time.Duration.ofSeconds(1));
+        FlowChecker strict = new FlowChecker(List.of(), Map.of(), java.time.Duration.ofHours(1));
+        FlowChecker off = new FlowChecker(List.of(), Map.of(), java.time.Duration.ZERO);
+
+        assertThat(findings(lenient, everySecond, new java.util.ArrayList<>())).isEmpty();
+        assertThat(findings(off, everySecond.replace("R/PT1S", "R/PT0.001S"), new java.util.ArrayList<>())).isEmpty();
+        assertThat(findings(strict, everySecond.replace("R/PT1S", "R/PT5M"), new java.util.ArrayList<>()))
+                .singleElement().satisfies(finding -> assertThat(finding.reason())
+                        .contains("fires every 5 min", "at least 1 h"));
+    }
+
     @Test
     void collectsEveryFindingNotOnlyTheFirst() {
         assertThat(findings("""

@@ -118,6 +118,19 @@ final class ExtensionReader {
         return parsed.get();
     }
 
+    /** A boolean extension; false when absent. */
+    boolean flag(String name) {
+        JsonNode value = op.path(name);
+        if (value.isMissingNode()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            findings.add(name + ": must be true or false, not " + value);
+            return false;
+        }
+        return value.asBoolean();
+    }
+
     Optional<ValueTemplate> template(String name) {
         if (!op.has(name)) {
             return Optional.empty();

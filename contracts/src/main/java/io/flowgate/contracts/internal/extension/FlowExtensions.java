@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class FlowExtensions {
 
+    static final String UNIQUE_KEY = "x-flow-business-key-unique";
     static final Set<String> KNOWN = Set.of("x-flow-id", "x-flow-action", "x-flow-message", "x-flow-task",
             "x-flow-business-key", "x-flow-mode", "x-flow-timeout", "x-flow-variables", "x-flow-response",
-            "x-flow-errors", "x-flow-instance", "x-flow-buffer");
+            "x-flow-errors", "x-flow-instance", "x-flow-buffer", UNIQUE_KEY);
 
     private final MockExtension mock;
 
@@ -68,12 +69,16 @@ public final class FlowExtensions {
         if (!buffer.isZero() && action != FlowAction.CORRELATE) {
             findings.add("x-flow-buffer: only applies to x-flow-action: correlate");
         }
+        boolean uniqueKey = reader.flag(UNIQUE_KEY);
+        if (op.has(UNIQUE_KEY) && (action != FlowAction.START || businessKey.isEmpty())) {
+            findings.add(UNIQUE_KEY + ": only applies to x-flow-action: start with an x-flow-business-key");
+        }
         instance = checkAction(action, message, task, businessKey, instance, pathVariables, reader, findings);
         if (flowId == null || action == null || findings.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new FlowBinding(flowId, action, message, task, businessKey, mode, timeout, variables,
-                errors, instance, buffer, Optional.empty()));
+                errors, instance, buffer, Optional.empty(), uniqueKey));
     }
 
     private static boolean declaresMock(JsonNode op) {

@@ -48,7 +48,8 @@ final class IdempotencyRows {
     }
 
     /** A row that holds its key: not past its retention, and not a reservation abandoned past its lock. */
-    record Row(String fingerprint, boolean running, long lockedUntil, long expiresAt, StoredResponse response) {
+    record Row(String fingerprint, boolean running, long lockedUntil, long expiresAt, StoredResponse response,
+               String holder) {
 
         boolean live(long now) {
             return expiresAt > now && !(running && lockedUntil <= now);
@@ -57,7 +58,7 @@ final class IdempotencyRows {
 
     Optional<Row> select(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, state, locked_until, expires_at, status,"
-                + " headers, body FROM idempotency_keys WHERE key_hash = ?")) {
+                + " headers, body, holder FROM idempotency_keys WHERE key_hash = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -66,25 +67,28 @@ final class IdempotencyRows {
                 boolean running = RUNNING.equals(rs.getString(2));
                 StoredResponse response = running ? null : new StoredResponse(rs.getInt(5),
                         HeaderLines.parse(rs.getString(6)), Optional.ofNullable(rs.getBytes(7)).orElse(new byte[0]));
-                return Optional.of(new Row(rs.getString(1), running, rs.getLong(3), rs.getLong(4), response));
+                return Optional.of(new Row(rs.getString(1), running, rs.getLong(3), rs.getLong(4), response,
+                        rs.getString(8)));
             }
         }
     }
 
     /**
      * Inserts a row; false when the key exists (an integrity violation, so concurrent inserts of one key are
-     * decided by the primary key). {@code response} null inserts a reservation held until {@code lockedUntil}.
+     * decided by the primary key). {@code response} null inserts a reservation held by {@code holder} until
+     * {@code lockedUntil}.
      */
     boolean insert(Connection c, String id, String fingerprint, long lockedUntil, long expiresAt,
-                   StoredResponse response) throws SQLException {
+                   StoredResponse response, String holder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_keys (key_hash, fingerprint, state,"
-                + " locked_until, expires_at, status, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " locked_until, expires_at, status, headers, body, holder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, fingerprint);
             s.setString(3, response == null ? RUNNING : DONE);
             s.setLong(4, lockedUntil);
             s.setLong(5, expiresAt);
             bindResponse(s, 6, response);
+            s.setString(9, holder);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -99,19 +103,37 @@ final class IdempotencyRows {
      * the UPDATE itself, so of two takers only one matches. {@code response} null makes it a reservation.
      */
     boolean takeOver(Connection c, String id, String fingerprint, long now, long lockedUntil, long expiresAt,
-                     StoredResponse response) throws SQLException {
+                     StoredResponse response, String holder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE idempotency_keys SET fingerprint = ?, state = ?,"
-                + " locked_until = ?, expires_at = ?, status = ?, headers = ?, body = ?"
+                + " locked_until = ?, expires_at = ?, status = ?, headers = ?, body = ?, holder = ?"
                 + " WHERE key_hash = ? AND (expires_at <= ? OR (state = ? AND locked_until <= ?))")) {
             s.setString(1, fingerprint);
             s.setString(2, response == null ? RUNNING : DONE);
             s.setLong(3, lockedUntil);
             s.setLong(4, expiresAt);
             bindResponse(s, 5, response);
-            s.setString(8, id);
-            s.setLong(9, now);
-            s.setString(10, RUNNING);
-            s.setLong(11, now);
+            s.setString(8, holder);
+            s.setString(9, id);
+            s.setLong(10, now);
+            s.setString(11, RUNNING);
+            s.setLong(12, now);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Takes over the reservation {@code seen} whose holder is gone, if it is still exactly that reservation (same
+     * holder and lock): of two takers only one matches. The row keeps its fingerprint and expiry.
+     */
+    boolean takeFromGone(Connection c, String id, Row seen, long lockedUntil, String holder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE idempotency_keys SET locked_until = ?, holder = ?"
+                + " WHERE key_hash = ? AND state = ? AND holder = ? AND locked_until = ?")) {
+            s.setLong(1, lockedUntil);
+            s.setString(2, holder);
+            s.setString(3, id);
+            s.setString(4, RUNNING);
+            s.setString(5, seen.holder());
+            s.setLong(6, seen.lockedUntil());
             return s.executeUpdate() == 1;
         }
     }

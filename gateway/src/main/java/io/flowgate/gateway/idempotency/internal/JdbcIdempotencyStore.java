@@ -1,5 +1,6 @@
 package io.flowgate.gateway.idempotency.internal;
 
+import io.flowgate.gateway.idempotency.Holders;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * primary key — never read-then-write — and taking over an expired or abandoned key is one conditional UPDATE, so
  * exactly one of many concurrent requests wins, whichever node it reaches. Expired rows are purged periodically.
  * On the embedded database, where one process owns the file, {@link LocalIdempotencyStore} does the same with one
- * write per key instead of two.
+ * write per key instead of two. A reservation names the node holding it ({@link Holders}): one whose node is gone is
+ * taken over at once rather than after the lock timeout.
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
 
@@ -26,15 +28,22 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     private final IdempotencyRows rows;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final Holders holders;
 
     /**
      * @param purgeInterval how often expired keys are deleted; null = never in the background (tests call
      *                      {@link #purgeExpired()})
      */
     public JdbcIdempotencyStore(DataSource dataSource, Duration lockTimeout, Duration purgeInterval, Clock clock) {
+        this(dataSource, lockTimeout, purgeInterval, clock, Holders.none());
+    }
+
+    public JdbcIdempotencyStore(DataSource dataSource, Duration lockTimeout, Duration purgeInterval, Clock clock,
+                                Holders holders) {
         this.rows = new IdempotencyRows(dataSource, purgeInterval, clock);
         this.lockTimeout = lockTimeout;
         this.clock = clock;
+        this.holders = holders;
     }
 
     @Override
@@ -45,7 +54,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                 long now = clock.millis();
                 long lockedUntil = now + lockTimeout.toMillis();
                 long expiresAt = now + retention.toMillis();
-                if (rows.insert(c, id, fingerprint, lockedUntil, expiresAt, null)) {
+                if (rows.insert(c, id, fingerprint, lockedUntil, expiresAt, null, holders.self())) {
                     return Outcomes.acquired();
                 }
                 Optional<IdempotencyRows.Row> row = rows.select(c, id);
@@ -54,7 +63,14 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                 }
                 IdempotencyRows.Row found = row.get();
                 if (!found.live(now)) {
-                    if (rows.takeOver(c, id, fingerprint, now, lockedUntil, expiresAt, null)) {
+                    if (rows.takeOver(c, id, fingerprint, now, lockedUntil, expiresAt, null, holders.self())) {
+                        return Outcomes.acquired();
+                    }
+                    continue;
+                }
+                if (found.running() && found.fingerprint().equals(fingerprint) && found.holder() != null
+                        && holders.gone(found.holder())) {
+                    if (rows.takeFromGone(c, id, found, lockedUntil, holders.self())) {
                         return Outcomes.acquired();
                     }
                     continue;

@@ -86,9 +86,9 @@ public final class LocalIdempotencyStore implements IdempotencyStore {
             long now = clock.millis();
             // a write that matches no row means another request stored its answer first (after this claim ran out)
             if (claim.replaces()) {
-                rows.takeOver(c, id, claim.fingerprint(), now, claim.lockedUntil(), claim.expiresAt(), response);
+                rows.takeOver(c, id, claim.fingerprint(), now, claim.lockedUntil(), claim.expiresAt(), response, null);
             } else {
-                rows.insert(c, id, claim.fingerprint(), claim.lockedUntil(), claim.expiresAt(), response);
+                rows.insert(c, id, claim.fingerprint(), claim.lockedUntil(), claim.expiresAt(), response, null);
             }
         } catch (SQLException e) {
             throw new IdempotencyUnavailable("could not store the answer for an idempotency key", e);

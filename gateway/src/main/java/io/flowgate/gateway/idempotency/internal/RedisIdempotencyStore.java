@@ -1,6 +1,7 @@
 package io.flowgate.gateway.idempotency.internal;
 
 import io.flowgate.gateway.redis.RedisConnections;
+import io.flowgate.gateway.idempotency.Holders;
 import io.flowgate.gateway.idempotency.IdempotencyStore;
 import io.flowgate.gateway.idempotency.IdempotencyUnavailable;
 import io.flowgate.gateway.idempotency.Reservation;
@@ -17,7 +18,8 @@ import java.util.List;
  * Keys in Redis, shared by every node: the first reservation is {@code SET key running NX PX retention}, so exactly
  * one request wins; the answer replaces the reservation with {@code KEEPTTL}, so a key lives for the retention counted
  * from its first use. Taking over an abandoned reservation, completing and releasing are compare-and-set scripts on
- * the exact value read, so a node never overwrites a reservation it did not see.
+ * the exact value read, so a node never overwrites a reservation it did not see. A reservation names the node holding
+ * it ({@link Holders}): one whose node is gone is taken over at once rather than after the lock timeout.
  */
 public final class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -37,16 +39,24 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     private final UnifiedJedis redis;
     private final Duration lockTimeout;
     private final Clock clock;
+    private final Holders holders;
 
-    public RedisIdempotencyStore(UnifiedJedis redis, Duration lockTimeout, Clock clock) {
+    public RedisIdempotencyStore(UnifiedJedis redis, Duration lockTimeout, Clock clock, Holders holders) {
         this.redis = redis;
         this.lockTimeout = lockTimeout;
         this.clock = clock;
+        this.holders = holders;
     }
 
     /** A store with its own connection pool to {@code url}. */
     public static RedisIdempotencyStore connect(String url, Duration timeout, Duration lockTimeout) {
-        return new RedisIdempotencyStore(RedisConnections.pooled(url, timeout), lockTimeout, Clock.systemUTC());
+        return connect(url, timeout, lockTimeout, Holders.none());
+    }
+
+    /** A store with its own connection pool to {@code url}, naming this node in its reservations. */
+    public static RedisIdempotencyStore connect(String url, Duration timeout, Duration lockTimeout, Holders holders) {
+        return new RedisIdempotencyStore(RedisConnections.pooled(url, timeout), lockTimeout, Clock.systemUTC(),
+                holders);
     }
 
     @Override
@@ -55,7 +65,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 long now = clock.millis();
-                byte[] running = RedisRecord.running(fingerprint, now + lockTimeout.toMillis()).encode();
+                byte[] running = RedisRecord.running(fingerprint, now + lockTimeout.toMillis(), holders.self())
+                        .encode();
                 if ("OK".equals(redis.set(id, running, SetParams.setParams().nx().px(retention.toMillis())))) {
                     return Outcomes.acquired();
                 }
@@ -64,7 +75,8 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
                     continue; // expired or released in between
                 }
                 RedisRecord found = RedisRecord.decode(current);
-                if (found.running() && found.lockedUntil() <= now) {
+                if (found.running() && (found.lockedUntil() <= now || (found.fingerprint().equals(fingerprint)
+                        && !found.holder().isEmpty() && holders.gone(found.holder())))) {
                     if (compareAndSet(id, current, running, Long.toString(retention.toMillis()).getBytes(
                             StandardCharsets.UTF_8))) {
                         return Outcomes.acquired();

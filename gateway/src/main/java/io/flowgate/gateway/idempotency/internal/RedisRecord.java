@@ -12,19 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One key's value in Redis, binary so bodies stay byte for byte: version, state, fingerprint, lock deadline and,
- * once done, status, headers and body.
+ * One key's value in Redis, binary so bodies stay byte for byte: version, state, fingerprint, lock deadline, the
+ * holding node (version 2; empty in version 1 records) and, once done, status, headers and body.
  */
-record RedisRecord(boolean running, String fingerprint, long lockedUntil, StoredResponse response) {
+record RedisRecord(boolean running, String fingerprint, long lockedUntil, StoredResponse response, String holder) {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
-    static RedisRecord running(String fingerprint, long lockedUntil) {
-        return new RedisRecord(true, fingerprint, lockedUntil, null);
+    static RedisRecord running(String fingerprint, long lockedUntil, String holder) {
+        return new RedisRecord(true, fingerprint, lockedUntil, null, holder);
     }
 
     RedisRecord done(StoredResponse stored) {
-        return new RedisRecord(false, fingerprint, 0, stored);
+        return new RedisRecord(false, fingerprint, 0, stored, "");
     }
 
     byte[] encode() {
@@ -34,6 +34,7 @@ record RedisRecord(boolean running, String fingerprint, long lockedUntil, Stored
             out.writeBoolean(running);
             out.writeUTF(fingerprint);
             out.writeLong(lockedUntil);
+            out.writeUTF(holder);
             if (!running) {
                 out.writeShort(response.status());
                 out.writeShort(response.headers().size());
@@ -53,14 +54,15 @@ record RedisRecord(boolean running, String fingerprint, long lockedUntil, Stored
     static RedisRecord decode(byte[] value) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IllegalStateException("unknown idempotency record version " + version);
             }
             boolean running = in.readBoolean();
             String fingerprint = in.readUTF();
             long lockedUntil = in.readLong();
+            String holder = version == 1 ? "" : in.readUTF();
             if (running) {
-                return running(fingerprint, lockedUntil);
+                return running(fingerprint, lockedUntil, holder);
             }
             int status = in.readUnsignedShort();
             int count = in.readUnsignedShort();
@@ -70,7 +72,7 @@ record RedisRecord(boolean running, String fingerprint, long lockedUntil, Stored
             }
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            return new RedisRecord(false, fingerprint, lockedUntil, new StoredResponse(status, headers, body));
+            return new RedisRecord(false, fingerprint, lockedUntil, new StoredResponse(status, headers, body), holder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import io.flowgate.engine.CorrelateRequest;
 import io.flowgate.engine.FlowError;
 import io.flowgate.engine.FlowException;
 import io.flowgate.engine.FlowInstance;
+import io.flowgate.engine.FlowSuspended;
 import io.flowgate.engine.InstanceState;
 import io.flowgate.engine.MessageReceipt;
 import io.flowgate.engine.ReceivedMessage;
@@ -82,6 +83,12 @@ final class RecordProcessor {
                 if (Outages.isOutage(failure)) {
                     LOG.warn("{}: the database cannot be reached ({}); record {} will be read again",
                             trigger.label(), failure.toString(), delivery.where());
+                    return Result.RETRY_LATER;
+                }
+                if (failure instanceof FlowSuspended suspended) {
+                    // a suspended flow is "not now", not "never": its records wait in Kafka until it is activated
+                    LOG.warn("{}: {}; record {} will be read again", trigger.label(), suspended.getMessage(),
+                            delivery.where());
                     return Result.RETRY_LATER;
                 }
                 last = failure;

@@ -30,9 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WebhookSender implements AutoCloseable {
 
-    /** Pauses before the 2nd to 5th attempt: five attempts within about 7.5 s. */
+    /**
+     * Pauses before the 2nd to 9th attempt: nine attempts within about 90 s, so a callback reaches a gateway that was
+     * restarting (a real provider retries for hours; the crash suite relies on the callbacks outliving a restart).
+     */
     static final List<Duration> BACKOFF = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(4));
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15),
+            Duration.ofSeconds(30), Duration.ofSeconds(30));
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int THREADS = 2;

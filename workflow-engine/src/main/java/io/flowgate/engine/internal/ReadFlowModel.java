@@ -7,19 +7,19 @@ import io.flowgate.engine.deploy.SafeXml;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** The model of the latest deployed version of a flow, read from its deployed XML. */
-final class LatestFlow {
+/** The model of a deployed version of a flow (the latest when no version is given), read from its deployed XML. */
+final class ReadFlowModel {
 
     private final EngineContext context;
     private final FlowXml xml;
 
-    LatestFlow(EngineContext context, FlowXml xml) {
+    ReadFlowModel(EngineContext context, FlowXml xml) {
         this.context = context;
         this.xml = xml;
     }
 
-    Optional<FlowModel> execute(String flowKey) {
-        return FlowXml.definition(context.engine().getRepositoryService(), flowKey, null).flatMap(definition ->
+    Optional<FlowModel> execute(String flowKey, Integer version) {
+        return FlowXml.definition(context.engine().getRepositoryService(), flowKey, version).flatMap(definition ->
                 xml.execute(flowKey, definition.getVersion()).flatMap(text -> FlowModelReader
                         .read(SafeXml.parse(definition.getResourceName(), text.getBytes(StandardCharsets.UTF_8)),
                                 definition.getVersion())
