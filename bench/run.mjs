@@ -53,6 +53,7 @@ const SYSTEMS = {
   flowgate: {
     label: 'Flowgate',
     jar: 'gateway/target/flowgate.jar',
+    users: true,
     env: flowgateEnv,
     scenarios: {
       'pipeline-only': flowgateCall('/bench/echo'),
@@ -70,6 +71,7 @@ const SYSTEMS = {
   'flowgate-redis': {
     label: 'Flowgate + Redis',
     jar: 'gateway/target/flowgate.jar',
+    users: true,
     redis: true,
     env: (ctx) => ({ ...flowgateEnv(ctx), FLOWGATE_REDIS_URL: `redis://127.0.0.1:${ctx.redisPort}` }),
     scenarios: { 'straight-through': flowgateCall('/bench/straight') },
@@ -83,7 +85,8 @@ function flowgateEnv(ctx) {
     FLOWGATE_FLOWS_DIR: join(ROOT, 'bench/flows'),
     FLOWGATE_CONTRACTS_DIR: join(ROOT, 'bench/contracts'),
     FLOWGATE_JWT_SECRET: JWT_SECRET,
-    FLOWGATE_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    FLOWGATE_ADMIN_PASSWORD: adminPassword(ctx),
+    FLOWGATE_TOKEN_TTL: '4h',
     FLOWGATE_RATE_LIMIT_DEFAULT_LIMIT: '1000000',
   };
 }
@@ -149,6 +152,7 @@ async function launch(ctx, probeScenario, logMode, cds) {
   const out = openSync(ctx.logFile, logMode);
   const began = performance.now();
   ctx.exited = undefined;
+  ctx.tokens = undefined;
   const archive = join(ctx.dataDir, 'classes.jsa');
   // BENCH_CDS=off: no archive at all (a profiler agent in BENCH_JAVA_OPTS cannot run with one being recorded)
   const sharing = process.env.BENCH_CDS === 'off' ? undefined
@@ -165,6 +169,7 @@ async function launch(ctx, probeScenario, logMode, cds) {
     if (ctx.exited !== undefined) throw new Error(`${ctx.id} exited with ${ctx.exited}; see ${ctx.logFile}`);
     if (performance.now() > deadline) throw new Error(`${ctx.id} answered no request within 180 s; see ${ctx.logFile}`);
     try {
+      if (probe.token && ctx.system.users && !ctx.tokens) ctx.tokens = await signIn(ctx);
       const answer = await http(ctx, 'POST', probe.path, { token: probe.token, body: probe.body, idempotent: probe.idempotency });
       if (answer.status < 300) break;
     } catch {
@@ -250,7 +255,7 @@ function wrk(ctx, spec, seconds) {
     ...process.env,
     BENCH_PATH: spec.path,
     BENCH_BODY: spec.body,
-    BENCH_TOKEN: spec.token ? token(spec.token) : '',
+    BENCH_TOKEN: spec.token ? token(ctx, spec.token) : '',
     BENCH_IDEMPOTENCY: spec.idempotency ? '1' : '0',
     BENCH_RUN_ID: `${RUN_ID}-${ctx.id}-${Math.random().toString(36).slice(2, 8)}`,
   };
@@ -382,20 +387,45 @@ function table(headers, rows) {
 }
 
 // ---- helpers ----
-function token(kind) {
+/**
+ * Flowgate's tokens are its users' (each carries its user's token generation, checked on every request): a system
+ * with users gets real logins (signIn); a token of another kind is only for systems without users.
+ */
+function token(ctx, kind) {
+  if (ctx.tokens) return ctx.tokens[kind];
   const now = Math.floor(Date.now() / 1000);
-  const claims = kind === 'admin'
-    ? { sub: 'bench-admin', roles: ['admin'], iat: now, exp: now + 4 * 3600 }
-    : { sub: 'bench', roles: ['bench', 'customer'], iat: now, exp: now + 4 * 3600 };
+  const claims = { sub: `bench-${kind}`, roles: [kind], iat: now, exp: now + 4 * 3600 };
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
   return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
 }
 
-async function http(ctx, method, path, { token: kind, body, idempotent } = {}) {
+function adminPassword(ctx) {
+  ctx.adminPassword ??= randomBytes(12).toString('hex');
+  return ctx.adminPassword;
+}
+
+/** Logs in as the admin, creates the bench user once per data directory (tenant bistro) and logs it in. */
+async function signIn(ctx) {
+  const login = async (username, password) => {
+    const answer = await http(ctx, 'POST', '/auth/token', { body: JSON.stringify({ username, password }) });
+    if (answer.status !== 200) throw new Error(`login of ${username} answered ${answer.status}`);
+    return answer.json.access_token;
+  };
+  const admin = await login('admin', ctx.adminPassword);
+  const created = await http(ctx, 'POST', '/admin/users', {
+    bearer: admin,
+    body: JSON.stringify({ username: 'bench', password: ctx.adminPassword, roles: ['bench', 'customer'], tenant: 'bistro' }),
+  });
+  if (created.status !== 201 && created.status !== 409) throw new Error(`creating the bench user answered ${created.status}: ${created.text}`);
+  return { admin, bench: await login('bench', ctx.adminPassword) };
+}
+
+async function http(ctx, method, path, { token: kind, bearer, body, idempotent } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (kind) headers.Authorization = `Bearer ${token(kind)}`;
+  const credential = bearer ?? (kind ? token(ctx, kind) : undefined);
+  if (credential) headers.Authorization = `Bearer ${credential}`;
   if (idempotent) headers['Idempotency-Key'] = `${RUN_ID}-probe-${Math.random().toString(36).slice(2)}`;
   const response = await fetch(`http://127.0.0.1:${ctx.port}${path}`, { method, headers, body, signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
