@@ -1,12 +1,11 @@
 package io.flowgate.engine.config;
 
+import io.flowgate.engine.internal.nodes.NodeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,19 +47,8 @@ public final class NodeLiveness {
         if (nodeId == null || nodeId.isEmpty() || nodeId.equals(me.id())) {
             return false;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT heartbeat_at, stopped_at FROM cluster_nodes WHERE node_id = ?")) {
-            s.setString(1, nodeId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                long heartbeat = rs.getLong(1);
-                rs.getLong(2);
-                boolean stopped = !rs.wasNull();
-                return stopped || heartbeat < clock.millis() - timeout.toMillis();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return NodeTable.find(c, nodeId).map(row -> !row.live(clock.millis(), timeout.toMillis())).orElse(false);
         } catch (SQLException e) {
             LOG.warn("cannot tell whether node {} is gone: {}", nodeId, e.toString());
             return false;

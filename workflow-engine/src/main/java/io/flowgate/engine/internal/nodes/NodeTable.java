@@ -8,15 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The rows of {@code cluster_nodes} and the recovery lock ({@code db/migration/nodes}). */
-final class NodeTable {
+/**
+ * The rows of {@code cluster_nodes} and the recovery lock ({@code db/migration/nodes}). Public for
+ * {@link io.flowgate.engine.config.NodeLiveness}, which asks about one node with the same rule.
+ */
+public final class NodeTable {
 
     /** A node as its row has it. */
-    record Row(String id, long heartbeatAt, Long stoppedAt) {
+    public record Row(String id, long heartbeatAt, Long stoppedAt) {
 
         /** Running (not stopped) and heartbeating within {@code timeoutMillis} of {@code now}. */
-        boolean live(long now, long timeoutMillis) {
+        public boolean live(long now, long timeoutMillis) {
             return stoppedAt == null && heartbeatAt >= now - timeoutMillis;
         }
 
@@ -35,13 +39,28 @@ final class NodeTable {
              ResultSet rs = select.executeQuery()) {
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {
-                String id = rs.getString(1);
-                long heartbeat = rs.getLong(2);
-                long stopped = rs.getLong(3);
-                rows.add(new Row(id, heartbeat, rs.wasNull() ? null : stopped));
+                rows.add(row(rs));
             }
             return rows;
         }
+    }
+
+    /** The row of one node, if it has one. */
+    public static Optional<Row> find(Connection c, String nodeId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT node_id, heartbeat_at, stopped_at FROM cluster_nodes WHERE node_id = ?")) {
+            select.setString(1, nodeId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        long heartbeat = rs.getLong(2);
+        long stopped = rs.getLong(3);
+        return new Row(id, heartbeat, rs.wasNull() ? null : stopped);
     }
 
     /**
